@@ -1,0 +1,4 @@
+using Gateway.Server;
+
+var app = GatewayApplication.Build(args);
+await app.RunAsync();
