@@ -19,6 +19,13 @@ public partial class GatewayDbContext : DbContext
         _tenant = tenant;
     }
 
+    /// <summary>For the per-provider subclasses, which carry their own migrations.</summary>
+    protected GatewayDbContext(DbContextOptions options, ITenantScope tenant)
+        : base(options)
+    {
+        _tenant = tenant;
+    }
+
     /// <summary>LEA the query filter compares with; null matches no tenant-owned row.</summary>
     public string? CurrentLeaCode => _tenant.LeaCode;
 
