@@ -18,10 +18,12 @@ if ! dotnet tool list --local | grep -q '^dotnet-ef '; then
 fi
 dotnet tool restore
 
+# Build once without any migrations: with --no-build, each `migrations add` then sees neither
+# the old migrations nor the one just generated for the other provider.
+rm -rf "$storage_project/Migrations/Sqlite" "$storage_project/Migrations/PostgreSql"
 dotnet build "$storage_project" --nologo --verbosity quiet
 
 for provider in Sqlite PostgreSql; do
-  rm -rf "$storage_project/Migrations/$provider"
   dotnet ef migrations add InitialCreate \
     --project "$storage_project" \
     --startup-project "$storage_project" \

@@ -1,5 +1,8 @@
 using System.Net;
 using Gateway.Server.Auth;
+using Gateway.Server.Health;
+using Gateway.Server.Rpc;
+using Gateway.Server.ScaleOut;
 using Gateway.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -37,13 +40,18 @@ public static partial class GatewayApplication
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddMemoryCache();
         builder.Services.AddHybridCache();
+        builder.Services.AddGatewayRedis(builder.Configuration);
         builder.Services.AddGatewayStorage(builder.Configuration);
         builder.AddGatewayAuth();
         builder.Services.AddHostedService<DatabaseInitializer>();
 
-        builder.Services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.EnableDetailedErrors = false;
+            grpc.Interceptors.Add<DependencyUnavailableInterceptor>();
+        });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGatewayHealthChecks(builder.Configuration);
 
         var app = builder.Build();
         app.UseAuthentication();
@@ -52,7 +60,7 @@ public static partial class GatewayApplication
 
         app.MapPost(TokenEndpoint.Path, TokenEndpoint.HandleAsync);
         app.MapGrpcReflectionService();
-        app.MapGrpcHealthChecksService();
+        app.MapGatewayHealthChecks();
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;

@@ -27,8 +27,9 @@ public static class GatewayDatabase
             }
         }
 
-        // TODO: replace with Database.MigrateAsync once the initial migrations are generated.
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        // Migrations live per provider (Migrations/Sqlite, Migrations/PostgreSql). EF Core takes a
+        // database lock while migrating, so replicas that start together apply them once.
+        await db.Database.MigrateAsync(cancellationToken);
 
         if (db.Database.IsSqlite())
         {

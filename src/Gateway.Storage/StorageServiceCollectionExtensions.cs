@@ -1,3 +1,4 @@
+using Gateway.Storage.Providers;
 using Gateway.Storage.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -24,11 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddScoped<TenantScope>();
         services.AddScoped<ITenantScope>(provider => provider.GetRequiredService<TenantScope>());
-        services.AddDbContext<GatewayDbContext>(builder =>
-        {
-            ConfigureProvider(builder, options.Provider, connectionString);
-            builder.UseOpenIddict();
-        });
+        services.AddGatewayDbContext(options.Provider, connectionString);
 
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<GatewayDbContext>());
@@ -57,23 +54,5 @@ public static class StorageServiceCollectionExtensions
         // The command timeout doubles as SQLite's busy timeout: concurrent writers wait for the
         // single write lock instead of failing at once.
         return $"Data Source={DefaultSqlitePath(options)};Default Timeout=30;Pooling=True";
-    }
-
-    private static void ConfigureProvider(DbContextOptionsBuilder builder, string provider, string connectionString)
-    {
-        if (string.Equals(provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
-        {
-            builder.UseSqlite(connectionString);
-            return;
-        }
-
-        if (string.Equals(provider, StorageProviders.PostgreSql, StringComparison.OrdinalIgnoreCase))
-        {
-            builder.UseNpgsql(connectionString);
-            return;
-        }
-
-        throw new InvalidOperationException(
-            $"Storage:Provider '{provider}' is not supported; use {StorageProviders.Sqlite} or {StorageProviders.PostgreSql}.");
     }
 }

@@ -7,50 +7,51 @@ namespace Gateway.Storage.Providers;
 public static class StorageProviderExtensions
 {
     /// <summary>
-    /// Registers <see cref="GatewayDbContext"/> (resolved as the provider's subclass, so EF Core
-    /// finds that provider's migrations) with <paramref name="connectionString"/>.
+    /// Registers <see cref="GatewayDbContext"/> as the provider's subclass, so that EF Core finds
+    /// that provider's migrations. <paramref name="provider"/> is one of
+    /// <see cref="StorageProviders"/>, compared without case.
     /// </summary>
     public static IServiceCollection AddGatewayDbContext(
-        this IServiceCollection services, StorageProvider provider, string connectionString, Action<DbContextOptionsBuilder>? configure = null)
+        this IServiceCollection services, string provider, string connectionString, Action<DbContextOptionsBuilder>? configure = null)
     {
-        return provider switch
+        if (string.Equals(provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            StorageProvider.Sqlite => services.AddDbContext<GatewayDbContext, SqliteGatewayDbContext>(options =>
+            return services.AddDbContext<GatewayDbContext, SqliteGatewayDbContext>(options =>
             {
                 options.UseGatewaySqlite(connectionString);
                 configure?.Invoke(options);
-            }),
-            StorageProvider.PostgreSql => services.AddDbContext<GatewayDbContext, PostgreSqlGatewayDbContext>(options =>
+            });
+        }
+
+        if (string.Equals(provider, StorageProviders.PostgreSql, StringComparison.OrdinalIgnoreCase))
+        {
+            return services.AddDbContext<GatewayDbContext, PostgreSqlGatewayDbContext>(options =>
             {
                 options.UseGatewayPostgreSql(connectionString);
                 configure?.Invoke(options);
-            }),
-            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Storage:Provider must be Sqlite or PostgreSql."),
-        };
-    }
-
-    /// <summary>Parses <c>Storage:Provider</c>; null or empty means <see cref="StorageProvider.Sqlite"/>.</summary>
-    public static StorageProvider ParseProvider(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return StorageProvider.Sqlite;
+            });
         }
 
-        return Enum.TryParse<StorageProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
-            ? provider
-            : throw new InvalidOperationException($"Storage:Provider '{value}' is not supported. Use Sqlite or PostgreSql.");
+        throw new InvalidOperationException(
+            $"Storage:Provider '{provider}' is not supported; use {StorageProviders.Sqlite} or {StorageProviders.PostgreSql}.");
     }
 
-    /// <summary>Uses SQLite with the gateway's migrations history table.</summary>
+    /// <summary>
+    /// Uses SQLite, with the migrations in Migrations/Sqlite and OpenIddict's entities in the
+    /// model. The server, the design-time factory and the tests all call this, so they share one model.
+    /// </summary>
     public static DbContextOptionsBuilder UseGatewaySqlite(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite
-            .MigrationsAssembly(typeof(GatewayDbContext).Assembly.FullName)
-            .MigrationsHistoryTable("__EFMigrationsHistory"));
+        options
+            .UseSqlite(connectionString, sqlite => sqlite
+                .MigrationsAssembly(typeof(GatewayDbContext).Assembly.FullName)
+                .MigrationsHistoryTable("__EFMigrationsHistory"))
+            .UseOpenIddict();
 
-    /// <summary>Uses PostgreSQL (Npgsql) with the gateway's migrations history table.</summary>
+    /// <summary>Uses PostgreSQL through Npgsql; otherwise like <see cref="UseGatewaySqlite"/>.</summary>
     public static DbContextOptionsBuilder UseGatewayPostgreSql(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql
-            .MigrationsAssembly(typeof(GatewayDbContext).Assembly.FullName)
-            .MigrationsHistoryTable("__EFMigrationsHistory"));
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsAssembly(typeof(GatewayDbContext).Assembly.FullName)
+                .MigrationsHistoryTable("__EFMigrationsHistory"))
+            .UseOpenIddict();
 }
