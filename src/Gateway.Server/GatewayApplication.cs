@@ -1,6 +1,7 @@
 using System.Net;
 using Gateway.Server.Auth;
 using Gateway.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -38,6 +39,7 @@ public static partial class GatewayApplication
         builder.Services.AddMemoryCache();
         builder.Services.AddHybridCache();
         builder.Services.AddGatewayStorage(builder.Configuration);
+        AddDataProtection(builder);
         builder.AddGatewayAuth();
         builder.Services.AddHostedService<DatabaseInitializer>();
 
@@ -56,6 +58,17 @@ public static partial class GatewayApplication
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;
+    }
+
+    // Data-protection keys protect resume tokens and other short-lived values; keeping them in
+    // the data folder lets them survive a restart.
+    private static void AddDataProtection(WebApplicationBuilder builder)
+    {
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var folder = Path.Combine(Path.GetFullPath(storage.DataDirectory), "keys", "data-protection");
+        builder.Services.AddDataProtection()
+            .SetApplicationName("ssr-gateway")
+            .PersistKeysToFileSystem(new DirectoryInfo(folder));
     }
 
     private static IPEndPoint ParseEndPoint(string url, string setting)
