@@ -4,6 +4,8 @@ using Gateway.Server.Health;
 using Gateway.Server.Rpc;
 using Gateway.Server.ScaleOut;
 using Gateway.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -42,6 +44,7 @@ public static partial class GatewayApplication
         builder.Services.AddHybridCache();
         builder.Services.AddGatewayRedis(builder.Configuration);
         builder.Services.AddGatewayStorage(builder.Configuration);
+        AddDataProtection(builder);
         builder.AddGatewayAuth();
         builder.Services.AddHostedService<DatabaseInitializer>();
 
@@ -54,6 +57,14 @@ public static partial class GatewayApplication
         builder.Services.AddGatewayHealthChecks(builder.Configuration);
 
         var app = builder.Build();
+        if (gateway.TrustForwardedHeaders)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
+
         app.UseAuthentication();
         app.UseMiddleware<ActiveClientMiddleware>();
         app.UseAuthorization();
@@ -64,6 +75,17 @@ public static partial class GatewayApplication
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;
+    }
+
+    // Data-protection keys protect resume tokens and other short-lived values; keeping them in
+    // the data folder lets them survive a restart.
+    private static void AddDataProtection(WebApplicationBuilder builder)
+    {
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var folder = Path.Combine(Path.GetFullPath(storage.DataDirectory), "keys", "data-protection");
+        builder.Services.AddDataProtection()
+            .SetApplicationName("ssr-gateway")
+            .PersistKeysToFileSystem(new DirectoryInfo(folder));
     }
 
     private static IPEndPoint ParseEndPoint(string url, string setting)
