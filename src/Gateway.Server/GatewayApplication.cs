@@ -42,9 +42,14 @@ public static partial class GatewayApplication
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddMemoryCache();
         builder.Services.AddHybridCache();
-        builder.Services.AddGatewayRedis(builder.Configuration);
+        var sharesRedis = builder.Services.AddGatewayRedis(builder.Configuration);
         builder.Services.AddGatewayStorage(builder.Configuration);
-        AddDataProtection(builder);
+        if (!sharesRedis)
+        {
+            // With Redis, AddGatewayRedis keeps the key ring there so that every replica shares it.
+            AddDataProtection(builder);
+        }
+
         builder.AddGatewayAuth();
         builder.Services.AddHostedService<DatabaseInitializer>();
 
