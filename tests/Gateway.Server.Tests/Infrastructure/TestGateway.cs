@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Gateway.Server.Auth;
 using Gateway.Storage;
+using Gateway.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +23,13 @@ public sealed class TestGatewayOptions
 
     /// <summary>Clock of the host; null keeps the system clock.</summary>
     public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
+    /// <c>Sqlite</c> (default) or <c>PostgreSql</c>. With PostgreSql and no
+    /// <c>ConnectionStrings:Gateway</c> in <see cref="Configuration"/>, the gateway gets a new
+    /// database on the shared test cluster; a restart keeps it.
+    /// </summary>
+    public string StorageProvider { get; set; } = StorageProviders.Sqlite;
 
     /// <summary>Data folder to reuse; null creates a temporary one that is deleted on dispose.</summary>
     public string? DataDirectory { get; set; }
@@ -83,6 +91,13 @@ public sealed class TestGateway : IAsyncDisposable
     {
         var options = new TestGatewayOptions();
         configure?.Invoke(options);
+        options.Configuration["Storage:Provider"] = options.StorageProvider;
+        if (options.StorageProvider == StorageProviders.PostgreSql && !options.Configuration.ContainsKey("ConnectionStrings:Gateway"))
+        {
+            var postgres = await PostgresServer.GetSharedAsync().WaitAsync(StartTimeout);
+            options.Configuration["ConnectionStrings:Gateway"] = await postgres.CreateDatabaseAsync("gateway").WaitAsync(StartTimeout);
+        }
+
         var gateway = new TestGateway(options);
         await gateway.StartHostAsync();
         return gateway;
