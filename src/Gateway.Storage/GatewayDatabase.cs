@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Storage;
@@ -29,6 +31,14 @@ public static class GatewayDatabase
 
         // Migrations live per provider (Migrations/Sqlite, Migrations/PostgreSql). EF Core takes a
         // database lock while migrating, so replicas that start together apply them once.
+        if (db.Database.IsNpgsql())
+        {
+            // On an empty PostgreSQL database, Npgsql's MigrateAsync reads the history table
+            // before creating it and logs the failed SELECT as an error. Creating the table first
+            // keeps a fresh deployment's log free of that false alarm.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
 
         if (db.Database.IsSqlite())

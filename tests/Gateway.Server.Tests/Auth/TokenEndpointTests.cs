@@ -2,11 +2,13 @@ using System.Text;
 using System.Text.Json;
 using Gateway.Server.Auth;
 using Gateway.Server.Tests.Infrastructure;
+using Gateway.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Server.Tests.Auth;
 
-public sealed class TokenEndpointTests : IAsyncLifetime
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class TokenEndpointTests : IAsyncLifetime
 {
     private const string Lea = "19647330000000";
     private const string OtherLea = "01611920000000";
@@ -14,12 +16,15 @@ public sealed class TokenEndpointTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync();
+        _gateway = await TestGateway.StartAsync(o => o.StorageProvider = StorageProvider);
         await _gateway.CreateLeaAsync(Lea, "Example Unified");
         await _gateway.CreateLeaAsync(OtherLea, "Other Unified");
     }
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
+
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
 
     [Fact]
     public async Task Token_BoundToLeaAndRequestedScopes()
@@ -176,4 +181,14 @@ public sealed class TokenEndpointTests : IAsyncLifetime
         payload.GetProperty("scope").ValueKind == JsonValueKind.Array
             ? payload.GetProperty("scope").EnumerateArray().Select(s => s.GetString()!).Order(StringComparer.Ordinal).ToArray()
             : payload.GetProperty("scope").GetString()!.Split(' ').Order(StringComparer.Ordinal).ToArray();
+}
+
+public sealed class TokenEndpointSqliteTests : TokenEndpointTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class TokenEndpointPostgreSqlTests : TokenEndpointTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }
