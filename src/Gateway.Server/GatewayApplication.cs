@@ -1,5 +1,6 @@
 using System.Net;
 using Gateway.Server.Auth;
+using Gateway.Server.Feed;
 using Gateway.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -42,6 +43,7 @@ public static partial class GatewayApplication
         AddDataProtection(builder);
         builder.AddGatewayAuth();
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddLinkFeedFeature();
 
         builder.Services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
         builder.Services.AddGrpcReflection();
@@ -55,6 +57,7 @@ public static partial class GatewayApplication
         app.MapPost(TokenEndpoint.Path, TokenEndpoint.HandleAsync);
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
+        app.MapLinkFeedFeature();
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;
