@@ -1,5 +1,6 @@
 using System.Net;
 using Gateway.Server.Auth;
+using Gateway.Server.Feed;
 using Gateway.Server.Health;
 using Gateway.Server.Rpc;
 using Gateway.Server.ScaleOut;
@@ -52,6 +53,7 @@ public static partial class GatewayApplication
 
         builder.AddGatewayAuth();
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddLinkFeedFeature();
 
         builder.Services.AddGrpc(grpc =>
         {
@@ -76,7 +78,12 @@ public static partial class GatewayApplication
 
         app.MapPost(TokenEndpoint.Path, TokenEndpoint.HandleAsync);
         app.MapGrpcReflectionService();
+<<<<<<< HEAD
         app.MapGatewayHealthChecks();
+=======
+        app.MapGrpcHealthChecksService();
+        app.MapLinkFeedFeature();
+>>>>>>> feed
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;
