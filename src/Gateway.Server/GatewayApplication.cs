@@ -1,23 +1,104 @@
+using System.Net;
+using Gateway.Server.Auth;
+using Gateway.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Gateway.Server;
 
 /// <summary>
 /// Builds the gateway host. <c>Program</c> and the integration tests call the same method, so the
 /// tests run the real pipeline.
 /// </summary>
-public static class GatewayApplication
+public static partial class GatewayApplication
 {
     /// <summary>
     /// Builds the application from the command line and configuration. <paramref name="configure"/>
-    /// runs after the defaults, before services are registered, so tests can add configuration.
+    /// runs after the defaults and before services are registered, so tests can add configuration
+    /// and replace singletons such as <see cref="TimeProvider"/>.
     /// </summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
 
-        builder.Services.AddGrpc();
+        var gateway = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(ParseEndPoint(gateway.GrpcUrl, nameof(GatewayOptions.GrpcUrl)), o => o.Protocols = HttpProtocols.Http2);
+            if (!string.IsNullOrWhiteSpace(gateway.HttpUrl))
+            {
+                kestrel.Listen(ParseEndPoint(gateway.HttpUrl, nameof(GatewayOptions.HttpUrl)), o => o.Protocols = HttpProtocols.Http1);
+            }
+        });
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddMemoryCache();
+        builder.Services.AddHybridCache();
+        builder.Services.AddGatewayStorage(builder.Configuration);
+        AddDataProtection(builder);
+        builder.AddGatewayAuth();
+        builder.Services.AddHostedService<DatabaseInitializer>();
+
+        builder.Services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
 
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseMiddleware<ActiveClientMiddleware>();
+        app.UseAuthorization();
+
+        app.MapPost(TokenEndpoint.Path, TokenEndpoint.HandleAsync);
+        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService();
+
+        app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;
+    }
+
+    // Data-protection keys protect resume tokens and other short-lived values; keeping them in
+    // the data folder lets them survive a restart.
+    private static void AddDataProtection(WebApplicationBuilder builder)
+    {
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var folder = Path.Combine(Path.GetFullPath(storage.DataDirectory), "keys", "data-protection");
+        builder.Services.AddDataProtection()
+            .SetApplicationName("ssr-gateway")
+            .PersistKeysToFileSystem(new DirectoryInfo(folder));
+    }
+
+    private static IPEndPoint ParseEndPoint(string url, string setting)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new InvalidOperationException($"Gateway:{setting} '{url}' is not an http:// URL with a host and port.");
+        }
+
+        var address = uri.Host switch
+        {
+            "localhost" => IPAddress.Loopback,
+            _ when IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) => ip,
+            _ => throw new InvalidOperationException($"Gateway:{setting} host '{uri.Host}' must be an IP address or localhost."),
+        };
+        return new IPEndPoint(address, uri.Port);
+    }
+
+    private static void LogStarted(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var storage = app.Services.GetRequiredService<StorageOptions>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Server");
+        Log.Listening(logger, string.Join(", ", addresses), storage.Provider, Path.GetFullPath(storage.DataDirectory));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, EventName = "Listening", Level = LogLevel.Information,
+            Message = "Gateway listening on {Addresses} (gRPC and token endpoint on the HTTP/2 address); storage {Provider}, data folder {DataDirectory}")]
+        public static partial void Listening(ILogger logger, string addresses, string provider, string dataDirectory);
     }
 }

@@ -1,0 +1,20 @@
+namespace Gateway.Server;
+
+/// <summary>Where the gateway listens, bound from the <c>Gateway</c> section.</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    /// <summary>
+    /// HTTP/2-only endpoint for gRPC, the token endpoint and reflection (plain-text HTTP/2, "h2c").
+    /// Port 0 picks a free port. Default: <c>http://127.0.0.1:5080</c>.
+    /// </summary>
+    public string GrpcUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// HTTP/1.1 endpoint for tools that do not speak HTTP/2 in plain text, such as curl against
+    /// the token endpoint and the health endpoints. Empty disables it. Default:
+    /// <c>http://127.0.0.1:5081</c>.
+    /// </summary>
+    public string HttpUrl { get; set; } = "http://127.0.0.1:5081";
+}
