@@ -2,6 +2,8 @@ using System.Net;
 using Gateway.Server.Auth;
 using Gateway.Server.Feed;
 using Gateway.Server.Health;
+using Gateway.Server.Pricing;
+using Gateway.Server.Roster;
 using Gateway.Server.Rpc;
 using Gateway.Server.ScaleOut;
 using Gateway.Storage;
@@ -54,6 +56,8 @@ public static partial class GatewayApplication
         builder.AddGatewayAuth();
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddLinkFeedFeature();
+        builder.Services.AddRosterFeature(builder.Configuration);
+        builder.Services.AddPricingFeature(builder.Configuration);
 
         builder.Services.AddGrpc(grpc =>
         {
@@ -78,12 +82,10 @@ public static partial class GatewayApplication
 
         app.MapPost(TokenEndpoint.Path, TokenEndpoint.HandleAsync);
         app.MapGrpcReflectionService();
-<<<<<<< HEAD
         app.MapGatewayHealthChecks();
-=======
-        app.MapGrpcHealthChecksService();
         app.MapLinkFeedFeature();
->>>>>>> feed
+        app.MapRosterFeature();
+        app.MapPricingFeature();
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;
