@@ -22,6 +22,739 @@ namespace Gateway.Storage.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Gateway.Storage.Feed.FeedSigningKeyEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("feed_signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Feed.LeaFeedCounterEntity", b =>
+                {
+                    b.Property<string>("LeaCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("lea_code");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<long>("PrunedThroughSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pruned_through_sequence");
+
+                    b.HasKey("LeaCode");
+
+                    b.ToTable("lea_feed_counter", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Feed.LinkAcknowledgementEntity", b =>
+                {
+                    b.Property<string>("LeaCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("AcknowledgeTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LinkId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Written")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("LeaCode", "Sequence");
+
+                    b.HasIndex("LeaCode", "LinkId");
+
+                    b.ToTable("link_acknowledgements", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Feed.LinkUpdateEntity", b =>
+                {
+                    b.Property<string>("LeaCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChangeType")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CommitTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ExpireTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GuardianPortalAccountIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Language")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LinkId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LocalStudentId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SchoolCdsCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("SchoolYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Ssid")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("LeaCode", "Sequence");
+
+                    b.HasIndex("LeaCode", "CommitTime");
+
+                    b.ToTable("link_updates", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Feed.PortalFieldMappingEntity", b =>
+                {
+                    b.Property<string>("LeaCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("EnglishLinkField")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ExpireTimeField")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LabelField")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LanguageField")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PrimaryLanguageLinkField")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LeaCode");
+
+                    b.ToTable("portal_field_mappings", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Feed.VideoLinkEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ExpireTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GuardianPortalAccountIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Language")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LeaCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("LocalStudentId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SchoolCdsCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("SchoolYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Ssid")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("LeaCode", "Id");
+
+                    b.HasIndex("LeaCode", "SchoolYear", "Assessment", "Ssid", "Language")
+                        .IsUnique();
+
+                    b.ToTable("video_links", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Orders.OrderEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CancelTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("CreateTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("LeaCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("PurchaseOrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("QuoteId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("RosterVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SchoolYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("SetCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TextedLinkCount")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("TextedLinks")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaCode", "CreateTicks");
+
+                    b.HasIndex("LeaCode", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("orders", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Orders.OrderLineItemEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("order_line_items", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Orders.OrderStudentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("GuardianPortalAccountIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LeaCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("LocalStudentId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PrimaryVideoLanguage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchoolCdsCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("SchoolYear")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Ssid")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("TextedLink")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("LeaCode", "SchoolYear", "Assessment", "Ssid");
+
+                    b.ToTable("order_students", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Roster.GuardianEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("LeaCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MobilePhoneE164")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MobilePhoneExtension")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NotTextableReason")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PortalAccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Textable")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("TextingConsent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaCode");
+
+                    b.HasIndex("StudentId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("roster_guardians", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Roster.RosterUploadEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AcceptedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LeaCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("RejectedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RemovedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RosterVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SchoolYear")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("UnchangedCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaCode", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("roster_uploads", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Roster.RosterVersionEntity", b =>
+                {
+                    b.Property<string>("LeaCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SchoolYear")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("LeaCode", "SchoolYear", "Assessment");
+
+                    b.ToTable("roster_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Roster.StagedGuardianEntity", b =>
+                {
+                    b.Property<string>("UploadId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RecordIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LeaCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MobilePhoneE164")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MobilePhoneExtension")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NotTextableReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PortalAccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Textable")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("TextingConsent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UploadId", "RecordIndex", "Ordinal");
+
+                    b.ToTable("roster_staged_guardians", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Roster.StagedStudentEntity", b =>
+                {
+                    b.Property<string>("UploadId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RecordIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LeaCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LocalStudentId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MiddleName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PrimaryLanguageCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PrimaryVideoLanguage")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Rejected")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SchoolCdsCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Ssid")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("StageTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UploadId", "RecordIndex");
+
+                    b.HasIndex("StageTime");
+
+                    b.HasIndex("UploadId", "Ssid");
+
+                    b.ToTable("roster_staged_students", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Roster.StudentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LeaCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LocalStudentId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MiddleName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PrimaryLanguageCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PrimaryVideoLanguage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchoolCdsCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SchoolYear")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Ssid")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaCode", "SchoolYear", "Assessment", "Ssid")
+                        .IsUnique();
+
+                    b.ToTable("roster_students", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Storage.Tenancy.ClientLeaEntity", b =>
                 {
                     b.Property<string>("ClientId")
@@ -287,6 +1020,33 @@ namespace Gateway.Storage.Migrations.PostgreSql
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Gateway.Storage.Orders.OrderLineItemEntity", b =>
+                {
+                    b.HasOne("Gateway.Storage.Orders.OrderEntity", null)
+                        .WithMany("LineItems")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Orders.OrderStudentEntity", b =>
+                {
+                    b.HasOne("Gateway.Storage.Orders.OrderEntity", null)
+                        .WithMany("Students")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Roster.GuardianEntity", b =>
+                {
+                    b.HasOne("Gateway.Storage.Roster.StudentEntity", null)
+                        .WithMany("Guardians")
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gateway.Storage.Tenancy.ClientLeaEntity", b =>
                 {
                     b.HasOne("Gateway.Storage.Tenancy.ClientRegistrationEntity", null)
@@ -324,6 +1084,18 @@ namespace Gateway.Storage.Migrations.PostgreSql
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Orders.OrderEntity", b =>
+                {
+                    b.Navigation("LineItems");
+
+                    b.Navigation("Students");
+                });
+
+            modelBuilder.Entity("Gateway.Storage.Roster.StudentEntity", b =>
+                {
+                    b.Navigation("Guardians");
                 });
 
             modelBuilder.Entity("Gateway.Storage.Tenancy.ClientRegistrationEntity", b =>
