@@ -1,3 +1,4 @@
+using Gateway.Server.Feed;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
@@ -9,8 +10,8 @@ namespace Gateway.Server.ScaleOut;
 
 /// <summary>
 /// Registers what replicas share through Redis when <c>ConnectionStrings:Redis</c> is set: the
-/// distributed layer of HybridCache, the ASP.NET Core data-protection key ring and the
-/// multiplexer that the link-feed notifier publishes on. Without the setting nothing is
+/// distributed layer of HybridCache, the ASP.NET Core data-protection key ring and link-feed
+/// wake-ups over pub/sub. Without the setting nothing is
 /// registered and the gateway runs as a single replica.
 /// </summary>
 public static class RedisScaleOutExtensions
@@ -25,7 +26,8 @@ public static class RedisScaleOutExtensions
     public const string CacheInstanceName = "ssr-gateway:cache:";
 
     /// <summary>
-    /// Registers the Redis multiplexer, the Redis distributed cache and the Redis key ring when
+    /// Registers the Redis multiplexer, the Redis distributed cache, the Redis key ring and
+    /// <see cref="RedisLinkFeedNotifier"/> when
     /// <c>ConnectionStrings:Redis</c> is set. Returns whether it was set.
     /// </summary>
     public static bool AddGatewayRedis(this IServiceCollection services, IConfiguration configuration)
@@ -51,6 +53,11 @@ public static class RedisScaleOutExtensions
                 var multiplexer = provider.GetRequiredService<IConnectionMultiplexer>();
                 options.XmlRepository = new RedisXmlRepository(() => multiplexer.GetDatabase(), DataProtectionKey);
             });
+
+        // Registered before the link feed, which adds its in-process notifier only when none is.
+        services.AddSingleton<RedisLinkFeedNotifier>();
+        services.AddSingleton<ILinkFeedNotifier>(provider => provider.GetRequiredService<RedisLinkFeedNotifier>());
+        services.AddHostedService(provider => provider.GetRequiredService<RedisLinkFeedNotifier>());
 
         return true;
     }
