@@ -77,6 +77,7 @@ public static partial class GatewayApplication
         }
 
         app.UseAuthentication();
+        app.UseMiddleware<DependencyUnavailableMiddleware>();
         app.UseMiddleware<ActiveClientMiddleware>();
         app.UseAuthorization();
 

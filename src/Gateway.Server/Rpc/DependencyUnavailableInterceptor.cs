@@ -110,6 +110,6 @@ public sealed class DependencyUnavailableInterceptor : Interceptor
 internal static partial class DependencyLog
 {
     [LoggerMessage(EventId = 5101, EventName = "DatabaseUnavailable", Level = LogLevel.Warning,
-        Message = "Call {Method} failed because the database is unavailable; it answers UNAVAILABLE")]
+        Message = "Request {Method} failed because the database is unavailable; it answers UNAVAILABLE")]
     public static partial void DatabaseUnavailable(ILogger logger, string method, Exception exception);
 }

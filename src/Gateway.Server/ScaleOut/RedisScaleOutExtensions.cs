@@ -2,6 +2,7 @@ using Gateway.Server.Feed;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -45,6 +46,7 @@ public static class RedisScaleOutExtensions
         services.AddOptions<RedisCacheOptions>()
             .Configure<IServiceProvider>((options, provider) =>
                 options.ConnectionMultiplexerFactory = () => Task.FromResult(provider.GetRequiredService<IConnectionMultiplexer>()));
+        DecorateRedisCache(services);
 
         services.AddDataProtection().SetApplicationName("ssr-gateway");
         services.AddOptions<KeyManagementOptions>()
@@ -60,6 +62,20 @@ public static class RedisScaleOutExtensions
         services.AddHostedService(provider => provider.GetRequiredService<RedisLinkFeedNotifier>());
 
         return true;
+    }
+
+    // Wraps the registration AddStackExchangeRedisCache made in ConnectedRedisCache.
+    private static void DecorateRedisCache(IServiceCollection services)
+    {
+        var registration = services.Last(descriptor => descriptor.ServiceType == typeof(IDistributedCache));
+        services.Remove(registration);
+        services.AddSingleton<IDistributedCache>(provider =>
+        {
+            var redis = registration.ImplementationType is { } type
+                ? (IDistributedCache)ActivatorUtilities.CreateInstance(provider, type)
+                : (IDistributedCache)registration.ImplementationFactory!(provider);
+            return new ConnectedRedisCache(redis, provider.GetRequiredService<IConnectionMultiplexer>());
+        });
     }
 
     // AbortOnConnectFail=false lets the host start while Redis is down and reconnect in the

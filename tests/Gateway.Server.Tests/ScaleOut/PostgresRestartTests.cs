@@ -1,0 +1,66 @@
+using Gateway.Server.Tests.Infrastructure;
+using Gateway.Storage;
+using Gateway.Testing;
+using Grpc.Core;
+using SsrGateway.V1;
+using static Gateway.Server.Tests.Feed.FeedHarness;
+using VideoLanguage = Gateway.Domain.VideoLanguage;
+
+namespace Gateway.Server.Tests.ScaleOut;
+
+/// <summary>A PostgreSQL restart: calls fail with UNAVAILABLE meanwhile and watches resume after it.</summary>
+public sealed class PostgresRestartTests : IAsyncLifetime
+{
+    private PostgresServer _postgres = null!;
+    private TestGateway _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        // A private cluster, because stopping the shared one would break other test classes.
+        _postgres = await PostgresServer.StartNewAsync().WaitAsync(TestTimeout);
+        var database = await _postgres.CreateDatabaseAsync("restart").WaitAsync(TestTimeout);
+        _gateway = await TestGateway.StartAsync(o =>
+        {
+            o.StorageProvider = StorageProviders.PostgreSql;
+            o.Configuration["ConnectionStrings:Gateway"] = database;
+            o.Configuration["LinkFeed:HeartbeatInterval"] = "00:00:00.500";
+
+            // EF Core logs every failed command and connection attempt at Error level.
+            o.ExpectedErrorLogs.Add("Microsoft.EntityFrameworkCore");
+        });
+        await _gateway.CreateLeaAsync(Lea);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _postgres.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Restart_ends_watch_unavailable_then_resumes()
+    {
+        await SeedOrderAsync(_gateway, Lea, [new(Ssid(1), SchoolA, VideoLanguage.Spanish, "P-1")]);
+        var vendor = await CreateVendorAsync(_gateway);
+        var feed = await CreateFeedClientAsync(_gateway);
+        await PublishAsync(vendor, [Link(Ssid(1), VideoLanguage.English)]);
+        using var watch = feed.WatchLinkUpdates(FromBeginning());
+        var before = (await ReadUpdatesAsync(watch.ResponseStream, 1)).Single(r => r.Update is not null).Update;
+
+        await _postgres.StopAsync().WaitAsync(TestTimeout);
+        var watchEnd = await Assert.ThrowsAsync<RpcException>(() => ReadUpdatesAsync(watch.ResponseStream, 1));
+        var unaryDuringOutage = await Assert.ThrowsAsync<RpcException>(() =>
+            feed.GetPortalFieldMappingAsync(new GetPortalFieldMappingRequest(), deadline: DateTime.UtcNow.Add(TestTimeout)).ResponseAsync);
+        await _postgres.StartAsync().WaitAsync(TestTimeout);
+
+        await PublishAsync(vendor, [Link(Ssid(1), VideoLanguage.Spanish)]);
+        using var resumed = feed.WatchLinkUpdates(After(before.ResumeToken));
+        var after = (await ReadUpdatesAsync(resumed.ResponseStream, 1)).Single(r => r.Update is not null).Update;
+
+        Assert.Equal(StatusCode.Unavailable, watchEnd.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, unaryDuringOutage.StatusCode);
+        Assert.Equal(1L, before.Sequence);
+        Assert.Equal(2L, after.Sequence);
+        Assert.Equal(SsrGateway.V1.VideoLanguage.Spanish, after.Language);
+    }
+}
