@@ -21,7 +21,10 @@ internal sealed class LinkRecordValidator(IOptions<FulfillmentOptions> options, 
         DateTimeOffset? expire = null;
         if (record.ExpireTime is not null)
         {
-            expire = record.ExpireTime.ToDateTimeOffset();
+            // PostgreSQL stores microseconds; dropping the finer ticks keeps a republished link
+            // equal to the stored one on both providers.
+            var ticks = record.ExpireTime.ToDateTimeOffset().UtcTicks;
+            expire = new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
             if (expire <= time.GetUtcNow())
             {
                 violations.Add(($"{prefix}.expire_time", $"the expiry {expire.Value.ToString("O", CultureInfo.InvariantCulture)} is not in the future"));

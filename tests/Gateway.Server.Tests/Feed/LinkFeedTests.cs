@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Gateway.Server.Tests.Infrastructure;
 using Grpc.Core;
 using SsrGateway.V1;
@@ -6,18 +7,26 @@ using VideoLanguage = Gateway.Domain.VideoLanguage;
 
 namespace Gateway.Server.Tests.Feed;
 
-public sealed class LinkFeedTests : IAsyncLifetime
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class LinkFeedTests : IAsyncLifetime
 {
     private TestGateway _gateway = null!;
 
     public async Task InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync(o => o.Configuration["LinkFeed:HeartbeatInterval"] = "00:00:00.300");
+        _gateway = await TestGateway.StartAsync(o =>
+        {
+            o.StorageProvider = StorageProvider;
+            o.Configuration["LinkFeed:HeartbeatInterval"] = "00:00:00.300";
+        });
         await _gateway.CreateLeaAsync(Lea);
         await _gateway.CreateLeaAsync(OtherLea);
     }
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
+
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
 
     [Fact]
     public async Task Watch_FromBeginning_SendsBacklogThenLive()
@@ -164,4 +173,14 @@ public sealed class LinkFeedTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
+}
+
+public sealed class LinkFeedSqliteTests : LinkFeedTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class LinkFeedPostgreSqlTests : LinkFeedTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }
