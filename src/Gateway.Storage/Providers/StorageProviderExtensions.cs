@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Gateway.Storage.Roster;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Storage.Providers;
 
@@ -8,7 +10,7 @@ public static class StorageProviderExtensions
 {
     /// <summary>
     /// Registers <see cref="GatewayDbContext"/> as the provider's subclass, so that EF Core finds
-    /// that provider's migrations. <paramref name="provider"/> is one of
+    /// that provider's migrations, and for PostgreSQL the COPY-based <see cref="IRosterBulkWriter"/>. <paramref name="provider"/> is one of
     /// <see cref="StorageProviders"/>, compared without case.
     /// </summary>
     public static IServiceCollection AddGatewayDbContext(
@@ -25,6 +27,8 @@ public static class StorageProviderExtensions
 
         if (string.Equals(provider, StorageProviders.PostgreSql, StringComparison.OrdinalIgnoreCase))
         {
+            // Registered before the roster feature, which adds the SQLite writer only when none is.
+            services.TryAddSingleton<IRosterBulkWriter, PostgreSqlRosterBulkWriter>();
             return services.AddDbContext<GatewayDbContext, PostgreSqlGatewayDbContext>(options =>
             {
                 options.UseGatewayPostgreSql(connectionString);

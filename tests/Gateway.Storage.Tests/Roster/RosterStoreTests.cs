@@ -5,14 +5,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gateway.Storage.Tests.Roster;
 
-public sealed class RosterStoreTests : IDisposable
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class RosterStoreTests : IDisposable
 {
     private const string LeaA = "19647330000000";
     private const string LeaB = "01611920000000";
     private static readonly Administration Summative = new("2025-26", Assessment.SummativeElpac);
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly RosterDatabase _database = new();
+    private readonly RosterDatabase _database;
+
+    protected RosterStoreTests(string provider)
+    {
+        _database = new RosterDatabase(provider);
+    }
 
     public void Dispose() => _database.Dispose();
 
@@ -27,7 +33,7 @@ public sealed class RosterStoreTests : IDisposable
     private async Task<RosterMergeResult> UploadAsync(string lea, RosterUploadMode mode, params StagedRecord[] records)
     {
         await using var db = _database.CreateContext(lea);
-        var store = new RosterStore(db, new SqliteRosterBulkWriter());
+        var store = new RosterStore(db, _database.BulkWriter);
         var uploadId = Guid.NewGuid().ToString("N");
 
         await store.StageAsync(uploadId, records, Now, CancellationToken.None);
@@ -79,7 +85,7 @@ public sealed class RosterStoreTests : IDisposable
         Assert.Equal(new RosterMergeResult(0, 1, 0, 3), unchanged);
 
         await using var db = _database.CreateContext(LeaA);
-        var store = new RosterStore(db, new SqliteRosterBulkWriter());
+        var store = new RosterStore(db, _database.BulkWriter);
         var list = await store.ListStudentsAsync(Summative, StudentFilter.None, null, 10, CancellationToken.None);
         Assert.Equal(["1000000001", "1000000002", "1000000004", "1000000005"], list.Select(s => s.Ssid));
         Assert.Equal("Anaís", list[1].FirstName);
@@ -114,7 +120,7 @@ public sealed class RosterStoreTests : IDisposable
     public async Task Duplicates_AreTakenFromStaging()
     {
         await using var db = _database.CreateContext(LeaA);
-        var store = new RosterStore(db, new SqliteRosterBulkWriter());
+        var store = new RosterStore(db, _database.BulkWriter);
         StagedRecord[] records =
         [
             Record(0, "1000000001", LeaA),
@@ -132,3 +138,7 @@ public sealed class RosterStoreTests : IDisposable
         Assert.Equal([4], await db.StagedGuardians.Select(g => g.RecordIndex).ToListAsync());
     }
 }
+
+public sealed class RosterStoreSqliteTests() : RosterStoreTests(StorageProviders.Sqlite);
+
+public sealed class RosterStorePostgreSqlTests() : RosterStoreTests(StorageProviders.PostgreSql);
