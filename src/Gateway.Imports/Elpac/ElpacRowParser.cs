@@ -186,9 +186,9 @@ internal sealed class ElpacRowParser(ElpacColumns columns, ElpacExtractOptions o
     }
 
     /// <summary>
-    /// Takes the first column, in the order CALPADSPrimaryLanguage, PrimaryLanguageforTesting,
-    /// CEDSLanguageCode, whose value is present and not an unknown code (UU, UNK). When every
-    /// present value is unknown, the first of them is kept so the server sees it.
+    /// Chooses the code from the columns in the order CALPADSPrimaryLanguage,
+    /// PrimaryLanguageforTesting, CEDSLanguageCode. The first value that is present and not an
+    /// unknown code (UU, UNK) decides. When every present value is unknown, the first is kept.
     /// </summary>
     private LanguageChoice ChooseLanguage(SepReader.Row row)
     {
