@@ -27,6 +27,10 @@ internal static class TextDecoding
 
     private static readonly char[] DelimiterCandidates = ['^', ',', '\t', '|', ';'];
 
+    /// <remarks>
+    /// NOTE: a file that starts with a UTF-8 BOM but has invalid bytes later is read as
+    /// Windows-1252, so its first header name gains the characters "ï»¿" and fails to match.
+    /// </remarks>
     public static Encoding Resolve(ImportSource source, TextEncodingChoice choice) => choice switch
     {
         TextEncodingChoice.Utf8 => StrictUtf8,
