@@ -158,7 +158,7 @@ internal sealed class ElpacRowParser(ElpacColumns columns, ElpacExtractOptions o
     public static bool IsSsid(string value) => value.Length == SsidLength && value.All(char.IsAsciiDigit);
 
     /// <summary>
-    /// Returns TK, KN or a two-digit grade. Accepts <c>K</c>, <c>KG</c> and <c>00</c> for
+    /// Returns TK, KN or a two-digit grade. Accepts <c>K</c>, <c>KG</c>, <c>0</c> and <c>00</c> for
     /// kindergarten and a single digit for grades 1 to 9, which spreadsheet programs produce by
     /// dropping the leading zero.
     /// </summary>
