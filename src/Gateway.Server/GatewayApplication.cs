@@ -1,5 +1,7 @@
 using System.Net;
 using Gateway.Server.Auth;
+using Gateway.Server.Pricing;
+using Gateway.Server.Roster;
 using Gateway.Server.Feed;
 using Gateway.Storage;
 using Microsoft.AspNetCore.DataProtection;
@@ -43,6 +45,8 @@ public static partial class GatewayApplication
         AddDataProtection(builder);
         builder.AddGatewayAuth();
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddRosterFeature(builder.Configuration);
+        builder.Services.AddPricingFeature(builder.Configuration);
         builder.Services.AddLinkFeedFeature();
 
         builder.Services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
@@ -57,6 +61,8 @@ public static partial class GatewayApplication
         app.MapPost(TokenEndpoint.Path, TokenEndpoint.HandleAsync);
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
+        app.MapRosterFeature();
+        app.MapPricingFeature();
         app.MapLinkFeedFeature();
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
