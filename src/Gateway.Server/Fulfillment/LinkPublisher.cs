@@ -10,10 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Gateway.Server.Fulfillment;
 
 /// <summary>
-/// Applies validated link changes, one transaction per LEA: it locks the LEA's feed counter,
-/// checks each record against the LEA's active orders, updates the current links, appends one
-/// history row per change with the next sequence numbers, and wakes the LEA's watchers after
-/// commit. Runs without a tenant, so every query names its LEA and ignores the tenant filter.
+/// Applies validated link changes in one transaction per LEA. The transaction locks the LEA's
+/// feed counter, checks each record against the LEA's active orders, updates the current links
+/// and appends one history row per change with the next sequence numbers. The LEA's watchers
+/// are woken after commit. The publisher runs without a tenant, so every query names its LEA.
 /// </summary>
 internal sealed class LinkPublisher(GatewayDbContext db, ILinkFeedNotifier notifier, TimeProvider time, ILogger<LinkPublisher> logger)
 {

@@ -23,7 +23,7 @@ public sealed class LinkFeedConcurrencyTests(ITestOutputHelper output) : IAsyncL
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
     [Fact]
-    public async Task ConcurrentPublishers_EveryWatcherGetsAllUpdatesInOrder()
+    public async Task Feed_ConcurrentPublishers_StaysInOrder()
     {
         const int total = Publishers * LinksPerPublisher;
         await SeedOrderAsync(_gateway, Lea, Enumerable.Range(0, total).Select(i => new OrderedStudent(Ssid(i), i % 2 == 0 ? SchoolA : SchoolB, VideoLanguage.English)));
