@@ -2,6 +2,7 @@ using System.Net;
 using Gateway.Server.Auth;
 using Gateway.Server.Feed;
 using Gateway.Server.Health;
+using Gateway.Server.Orders;
 using Gateway.Server.Pricing;
 using Gateway.Server.Roster;
 using Gateway.Server.Rpc;
@@ -55,9 +56,10 @@ public static partial class GatewayApplication
 
         builder.AddGatewayAuth();
         builder.Services.AddHostedService<DatabaseInitializer>();
-        builder.Services.AddLinkFeedFeature();
         builder.Services.AddRosterFeature(builder.Configuration);
         builder.Services.AddPricingFeature(builder.Configuration);
+        builder.Services.AddLinkFeedFeature();
+        builder.Services.AddOrdersFeature();
 
         builder.Services.AddGrpc(grpc =>
         {
@@ -84,9 +86,10 @@ public static partial class GatewayApplication
         app.MapPost(TokenEndpoint.Path, TokenEndpoint.HandleAsync);
         app.MapGrpcReflectionService();
         app.MapGatewayHealthChecks();
-        app.MapLinkFeedFeature();
         app.MapRosterFeature();
         app.MapPricingFeature();
+        app.MapLinkFeedFeature();
+        app.MapOrdersFeature();
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;

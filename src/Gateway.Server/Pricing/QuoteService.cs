@@ -252,9 +252,7 @@ public sealed class QuoteService
             _ => ValueTask.FromResult<byte[]?>(null),
             new HybridCacheEntryOptions { Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite },
             cancellationToken: cancellationToken);
-        // With Redis as the distributed layer, HybridCache hands back the factory's null as an
-        // empty array, so an empty array is a miss too.
-        return bytes is null || bytes.Length == 0 ? null : Quote.Parser.ParseFrom(bytes);
+        return bytes is null or { Length: 0 } ? null : Quote.Parser.ParseFrom(bytes);
     }
 
     private static string IdKey(string lea, string quoteId) => $"quote:id:{lea}:{quoteId}";

@@ -67,6 +67,28 @@ internal static class FeedHarness
         return new LinkFeedService.LinkFeedServiceClient(channel);
     }
 
+    /// <summary>
+    /// A feed client on a channel the gateway does not own, so it survives the gateway's stop and
+    /// observes how a stopping server ends the call. The caller disposes the channel.
+    /// </summary>
+    public static async Task<(LinkFeedService.LinkFeedServiceClient Client, GrpcChannel Channel)> CreateDetachedFeedClientAsync(TestGateway gateway, string leaCode = Lea)
+    {
+        await gateway.CreateLeaAsync(leaCode);
+        var client = await gateway.CreateClientAsync([leaCode], [GatewayScopes.LinksRead]);
+        var token = await gateway.GetTokenAsync(client, leaCode, GatewayScopes.LinksRead);
+        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("Authorization", $"Bearer {token}");
+            return Task.CompletedTask;
+        });
+        var channel = GrpcChannel.ForAddress(gateway.Address, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+        return (new LinkFeedService.LinkFeedServiceClient(channel), channel);
+    }
+
     public static VideoLinkRecord Link(string ssid, VideoLanguage language, string? url = null, string leaCode = Lea) => new()
     {
         LeaCode = leaCode,
