@@ -252,7 +252,10 @@ public sealed class QuoteService
             _ => ValueTask.FromResult<byte[]?>(null),
             new HybridCacheEntryOptions { Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite },
             cancellationToken: cancellationToken);
-        return bytes is null ? null : Quote.Parser.ParseFrom(bytes);
+
+        // A miss comes back as null or, from some serializers, as an empty array; a stored
+        // quote always has bytes because its id is set.
+        return bytes is null || bytes.Length == 0 ? null : Quote.Parser.ParseFrom(bytes);
     }
 
     private static string IdKey(string lea, string quoteId) => $"quote:id:{lea}:{quoteId}";
