@@ -126,8 +126,8 @@ public sealed class QuoteService
 
     private async Task<Quote> ComputeAsync(string lea, Domain.Administration administration, StudentSelection selection, bool textedLinks, CancellationToken cancellationToken)
     {
-        // The version is read before and after the students; a change in between means an
-        // upload committed meanwhile, so the figures may mix two rosters and are computed again.
+        // The version is read before and after the students. A change in between means an upload
+        // committed meanwhile, so the figures may mix two rosters and are computed again.
         for (var attempt = 1; ; attempt++)
         {
             var before = await _store.GetRosterVersionAsync(administration, cancellationToken);

@@ -27,8 +27,8 @@ public sealed class QuoteTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
-    // The worked example: Spanish, Cantonese (no video) and English; the Cantonese student's
-    // only guardian has a landline-like toll-free number, so two of three get texted links.
+    // The worked example has Spanish, Cantonese (no video) and English speakers. The Cantonese
+    // student's only guardian has a toll-free number, so two of three get texted links.
     private Task<RosterUpload> UploadExampleAsync(string key = "example") => UploadAsync(_roster, Header(key),
     [
         Student("1000000001", languageCode: "01"),
