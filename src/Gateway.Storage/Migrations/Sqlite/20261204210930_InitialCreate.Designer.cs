@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gateway.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGatewayDbContext))]
-    [Migration("20261204205158_InitialCreate")]
+    [Migration("20261204210930_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />

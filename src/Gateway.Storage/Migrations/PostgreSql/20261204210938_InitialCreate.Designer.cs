@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gateway.Storage.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlGatewayDbContext))]
-    [Migration("20261204205205_InitialCreate")]
+    [Migration("20261204210938_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
