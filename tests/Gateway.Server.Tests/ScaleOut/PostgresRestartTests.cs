@@ -2,13 +2,17 @@ using Gateway.Server.Tests.Infrastructure;
 using Gateway.Storage;
 using Gateway.Testing;
 using Grpc.Core;
+using Grpc.Health.V1;
 using SsrGateway.V1;
 using static Gateway.Server.Tests.Feed.FeedHarness;
 using VideoLanguage = Gateway.Domain.VideoLanguage;
 
 namespace Gateway.Server.Tests.ScaleOut;
 
-/// <summary>A PostgreSQL restart: calls fail with UNAVAILABLE meanwhile and watches resume after it.</summary>
+/// <summary>
+/// A PostgreSQL restart: calls fail with UNAVAILABLE and readiness reports NOT_SERVING meanwhile,
+/// and watches resume after it with nothing lost.
+/// </summary>
 public sealed class PostgresRestartTests : IAsyncLifetime
 {
     private PostgresServer _postgres = null!;
@@ -25,8 +29,10 @@ public sealed class PostgresRestartTests : IAsyncLifetime
             o.Configuration["ConnectionStrings:Gateway"] = database;
             o.Configuration["LinkFeed:HeartbeatInterval"] = "00:00:00.500";
 
-            // EF Core logs every failed command and connection attempt at Error level.
+            // EF Core logs every failed command and connection attempt at Error level, and the
+            // health check service logs an Unhealthy result at Error level too.
             o.ExpectedErrorLogs.Add("Microsoft.EntityFrameworkCore");
+            o.ExpectedErrorLogs.Add("Health check database with status Unhealthy");
         });
         await _gateway.CreateLeaAsync(Lea);
     }
@@ -44,6 +50,7 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         var vendor = await CreateVendorAsync(_gateway);
         var feed = await CreateFeedClientAsync(_gateway);
         await PublishAsync(vendor, [Link(Ssid(1), VideoLanguage.English)]);
+        var health = new Grpc.Health.V1.Health.HealthClient(_gateway.CreateChannel(null));
         using var watch = feed.WatchLinkUpdates(FromBeginning());
         var before = (await ReadUpdatesAsync(watch.ResponseStream, 1)).Single(r => r.Update is not null).Update;
 
@@ -51,7 +58,9 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         var watchEnd = await Assert.ThrowsAsync<RpcException>(() => ReadUpdatesAsync(watch.ResponseStream, 1));
         var unaryDuringOutage = await Assert.ThrowsAsync<RpcException>(() =>
             feed.GetPortalFieldMappingAsync(new GetPortalFieldMappingRequest(), deadline: DateTime.UtcNow.Add(TestTimeout)).ResponseAsync);
+        var healthDuringOutage = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.Add(TestTimeout));
         await _postgres.StartAsync().WaitAsync(TestTimeout);
+        var healthAfterOutage = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.Add(TestTimeout));
 
         await PublishAsync(vendor, [Link(Ssid(1), VideoLanguage.Spanish)]);
         using var resumed = feed.WatchLinkUpdates(After(before.ResumeToken));
@@ -59,6 +68,8 @@ public sealed class PostgresRestartTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.Unavailable, watchEnd.StatusCode);
         Assert.Equal(StatusCode.Unavailable, unaryDuringOutage.StatusCode);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, healthDuringOutage.Status);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, healthAfterOutage.Status);
         Assert.Equal(1L, before.Sequence);
         Assert.Equal(2L, after.Sequence);
         Assert.Equal(SsrGateway.V1.VideoLanguage.Spanish, after.Language);
