@@ -1,7 +1,7 @@
 namespace Gateway.Server.Rpc;
 
 /// <summary>
-/// Answers HTTP 503 when the database is unreachable in a step before a gRPC service runs (the
+/// Returns HTTP 503 when the database is unreachable in a step before a gRPC service runs (the
 /// per-request client check, the token endpoint). gRPC clients map 503 to UNAVAILABLE, the same
 /// status <see cref="DependencyUnavailableInterceptor"/> gives inside a service.
 /// </summary>

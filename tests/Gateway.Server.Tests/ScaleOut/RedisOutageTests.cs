@@ -60,8 +60,8 @@ public sealed class RedisOutageTests : IAsyncLifetime
         TextedLinks = textedLinks,
     };
 
-    // The replica notices a closed connection within milliseconds on loopback and reconnects
-    // within seconds; waiting for it keeps the checks about the outage, not about that timing.
+    // Waits until the replica has noticed the outage or the recovery, so that the checks are
+    // about behaviour while disconnected or connected, not about how fast the client reacts.
     private static async Task WaitForConnectionStateAsync(Infrastructure.TestGateway replica, bool connected)
     {
         var multiplexer = replica.Services.GetRequiredService<IConnectionMultiplexer>();
