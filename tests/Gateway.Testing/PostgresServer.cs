@@ -95,7 +95,10 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         // fsync and synchronous commit are off because the cluster is thrown away after the tests.
-        var serverOptions = $"-p {Port} -k {SocketFolder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        // Every test class keeps its own connection pool, so the default of 100 connections is
+        // too few for a whole test run.
+        var serverOptions = $"-p {Port} -k {SocketFolder} -c listen_addresses=127.0.0.1 -c max_connections=500 " +
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         await RunAsync("pg_ctl", ["start", "-w", "-t", "60", "-D", DataFolder, "-l", LogFile, "-o", serverOptions]);
         _running = true;
     }

@@ -103,6 +103,17 @@ public sealed class TestGateway : IAsyncDisposable
         return gateway;
     }
 
+    /// <summary>
+    /// Starts a gateway on <paramref name="storageProvider"/>, one of <see cref="StorageProviders"/>;
+    /// suites that run once per provider call this.
+    /// </summary>
+    public static Task<TestGateway> StartAsync(string storageProvider, Action<TestGatewayOptions>? configure = null) =>
+        StartAsync(options =>
+        {
+            options.StorageProvider = storageProvider;
+            configure?.Invoke(options);
+        });
+
     /// <summary>Adds an LEA through the admin service, as <c>gatewayctl lea add</c> does.</summary>
     public async Task CreateLeaAsync(string leaCode, string name = "Test LEA")
     {
@@ -211,6 +222,15 @@ public sealed class TestGateway : IAsyncDisposable
             {
                 // A file still open by a finalizing connection only leaves a temporary folder behind.
             }
+        }
+
+        // Closes the idle connections of this gateway's database, so that test classes that ran
+        // before do not hold PostgreSQL connections until the end of the run.
+        if (_options.Configuration.TryGetValue("ConnectionStrings:Gateway", out var connectionString)
+            && _options.StorageProvider == StorageProviders.PostgreSql && connectionString is not null)
+        {
+            using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
         }
 
         var unexpected = ErrorLogs.Where(e => !_options.ExpectedErrorLogs.Any(e.Contains)).ToList();
