@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using System.Diagnostics;
 using Gateway.Server.Tests.Infrastructure;
 using SsrGateway.V1;
@@ -7,8 +8,12 @@ using VideoLanguage = Gateway.Domain.VideoLanguage;
 
 namespace Gateway.Server.Tests.Feed;
 
-public sealed class LinkFeedConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class LinkFeedConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     private const int Publishers = 4;
     private const int LinksPerPublisher = 2500;
     private const int Watchers = 3;
@@ -16,7 +21,7 @@ public sealed class LinkFeedConcurrencyTests(ITestOutputHelper output) : IAsyncL
 
     public async Task InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync(o => o.Configuration["LinkFeed:HeartbeatInterval"] = "00:00:01");
+        _gateway = await TestGateway.StartAsync(StorageProvider, o => o.Configuration["LinkFeed:HeartbeatInterval"] = "00:00:01");
         await _gateway.CreateLeaAsync(Lea);
     }
 
@@ -59,4 +64,14 @@ public sealed class LinkFeedConcurrencyTests(ITestOutputHelper output) : IAsyncL
             watch.Dispose();
         }
     }
+}
+
+public sealed class LinkFeedConcurrencySqliteTests(ITestOutputHelper output) : LinkFeedConcurrencyTests(output)
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class LinkFeedConcurrencyPostgreSqlTests(ITestOutputHelper output) : LinkFeedConcurrencyTests(output)
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }

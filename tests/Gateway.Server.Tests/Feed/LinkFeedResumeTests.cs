@@ -11,12 +11,16 @@ using VideoLanguage = Gateway.Domain.VideoLanguage;
 
 namespace Gateway.Server.Tests.Feed;
 
-public sealed class LinkFeedResumeTests
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class LinkFeedResumeTests
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     [Fact]
     public async Task Resume_AfterRestart_ContinuesWithoutGapOrRepeat()
     {
-        await using var gateway = await TestGateway.StartAsync(o => o.Configuration["LinkFeed:HeartbeatInterval"] = "00:00:00.500");
+        await using var gateway = await TestGateway.StartAsync(StorageProvider, o => o.Configuration["LinkFeed:HeartbeatInterval"] = "00:00:00.500");
         await gateway.CreateLeaAsync(Lea);
         await SeedOrderAsync(gateway, Lea, Enumerable.Range(0, 40).Select(i => new OrderedStudent(Ssid(i), SchoolA, VideoLanguage.English)));
         var vendor = await CreateVendorAsync(gateway);
@@ -50,7 +54,7 @@ public sealed class LinkFeedResumeTests
     [Fact]
     public async Task Shutdown_EndsOpenWatchWithUnavailable()
     {
-        await using var gateway = await TestGateway.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(StorageProvider);
         var (feed, channel) = await CreateDetachedFeedClientAsync(gateway);
         using (channel)
         {
@@ -70,7 +74,7 @@ public sealed class LinkFeedResumeTests
     public async Task Resume_TokenOlderThanRetention_FailsWithResync()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 20, 12, 0, 0, TimeSpan.Zero));
-        await using var gateway = await TestGateway.StartAsync(o =>
+        await using var gateway = await TestGateway.StartAsync(StorageProvider, o =>
         {
             o.TimeProvider = clock;
             o.Configuration["LinkFeed:Retention"] = "1.00:00:00";
@@ -117,7 +121,7 @@ public sealed class LinkFeedResumeTests
     [Fact]
     public async Task Snapshot_WithRacingPublishes_ConvergesToCurrentState()
     {
-        await using var gateway = await TestGateway.StartAsync(o =>
+        await using var gateway = await TestGateway.StartAsync(StorageProvider, o =>
         {
             o.Configuration["LinkFeed:PageSize"] = "7";
             o.Configuration["LinkFeed:HeartbeatInterval"] = "00:00:00.200";
@@ -183,4 +187,14 @@ public sealed class LinkFeedResumeTests
 
     private static string ErrorReason(RpcException error) =>
         error.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason ?? "";
+}
+
+public sealed class LinkFeedResumeSqliteTests : LinkFeedResumeTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class LinkFeedResumePostgreSqlTests : LinkFeedResumeTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }

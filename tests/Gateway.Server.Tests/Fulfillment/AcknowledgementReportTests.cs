@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Gateway.Server.Auth;
 using Gateway.Server.Tests.Feed;
 using Gateway.Server.Tests.Infrastructure;
@@ -9,15 +10,19 @@ using VideoLanguage = Gateway.Domain.VideoLanguage;
 
 namespace Gateway.Server.Tests.Fulfillment;
 
-public sealed class AcknowledgementReportTests : IAsyncLifetime
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class AcknowledgementReportTests : IAsyncLifetime
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     private const string Lea = OrderHarness.Lea;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 4, 17, 0, 0, TimeSpan.Zero));
     private TestGateway _gateway = null!;
 
     public async Task InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync(o => o.TimeProvider = _clock);
+        _gateway = await TestGateway.StartAsync(StorageProvider, o => o.TimeProvider = _clock);
         await _gateway.CreateLeaAsync(Lea);
         await OrderHarness.UploadRosterAsync(_gateway, Lea, OrderHarness.Summative(), [
             new("1000000001", OrderHarness.SchoolA, "01", Textable: true, "P-1"),
@@ -156,4 +161,14 @@ public sealed class AcknowledgementReportTests : IAsyncLifetime
         Status = written ? AcknowledgementStatus.Written : AcknowledgementStatus.Failed,
         Reason = reason,
     };
+}
+
+public sealed class AcknowledgementReportSqliteTests : AcknowledgementReportTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class AcknowledgementReportPostgreSqlTests : AcknowledgementReportTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Gateway.Server.Tests.Feed;
 using Gateway.Server.Tests.Infrastructure;
 using Grpc.Core;
@@ -8,14 +9,18 @@ using VideoLanguage = Gateway.Domain.VideoLanguage;
 
 namespace Gateway.Server.Tests.Fulfillment;
 
-public sealed class PublishValidationTests : IAsyncLifetime
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class PublishValidationTests : IAsyncLifetime
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     private TestGateway _gateway = null!;
     private FulfillmentService.FulfillmentServiceClient _vendor = null!;
 
     public async Task InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync();
+        _gateway = await TestGateway.StartAsync(StorageProvider);
         await _gateway.CreateLeaAsync(Lea);
         await _gateway.CreateLeaAsync(OtherLea);
         await SeedOrderAsync(_gateway, Lea, [new(Ssid(1), SchoolA, VideoLanguage.Spanish), new(Ssid(2), SchoolA, VideoLanguage.English)]);
@@ -108,4 +113,14 @@ public sealed class PublishValidationTests : IAsyncLifetime
 
         return record;
     }
+}
+
+public sealed class PublishValidationSqliteTests : PublishValidationTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class PublishValidationPostgreSqlTests : PublishValidationTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }

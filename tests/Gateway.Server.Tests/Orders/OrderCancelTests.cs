@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Gateway.Server.Tests.Feed;
 using Gateway.Server.Tests.Infrastructure;
 using Grpc.Core;
@@ -7,14 +8,18 @@ using static Gateway.Server.Tests.Orders.OrderHarness;
 
 namespace Gateway.Server.Tests.Orders;
 
-public sealed class OrderCancelTests : IAsyncLifetime
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class OrderCancelTests : IAsyncLifetime
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 17, 0, 0, TimeSpan.Zero));
     private TestGateway _gateway = null!;
 
     public async Task InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync(o => o.TimeProvider = _clock);
+        _gateway = await TestGateway.StartAsync(StorageProvider, o => o.TimeProvider = _clock);
         await _gateway.CreateLeaAsync(Lea);
         await UploadRosterAsync(_gateway, Lea, Summative(), [
             new("1000000001", SchoolA, "01", Textable: false),
@@ -69,4 +74,14 @@ public sealed class OrderCancelTests : IAsyncLifetime
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal("ORDER_WINDOW_CLOSED", ErrorReason(error));
     }
+}
+
+public sealed class OrderCancelSqliteTests : OrderCancelTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class OrderCancelPostgreSqlTests : OrderCancelTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Gateway.Server.Tests.Infrastructure;
 using Grpc.Core;
 using Microsoft.Extensions.Time.Testing;
@@ -6,15 +7,19 @@ using static Gateway.Server.Tests.Orders.OrderHarness;
 
 namespace Gateway.Server.Tests.Orders;
 
-public sealed class OrderTests : IAsyncLifetime
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class OrderTests : IAsyncLifetime
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     // Inside the 2025-26 window.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero));
     private TestGateway _gateway = null!;
 
     public async Task InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync(o => o.TimeProvider = _clock);
+        _gateway = await TestGateway.StartAsync(StorageProvider, o => o.TimeProvider = _clock);
         await _gateway.CreateLeaAsync(Lea);
         await _gateway.CreateLeaAsync(OtherLea);
         await UploadRosterAsync(_gateway, Lea, Summative(), [
@@ -166,4 +171,14 @@ public sealed class OrderTests : IAsyncLifetime
 
         Assert.Equal(["list-4", "list-3", "list-2", "list-1", "list-0"], seen);
     }
+}
+
+public sealed class OrderSqliteTests : OrderTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class OrderPostgreSqlTests : OrderTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Gateway.Server.Tests.Infrastructure;
 using Grpc.Core;
 using Microsoft.Extensions.Time.Testing;
@@ -6,15 +7,19 @@ using static Gateway.Server.Tests.Orders.OrderHarness;
 
 namespace Gateway.Server.Tests.Orders;
 
-public sealed class OrderWindowTests : IAsyncLifetime
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class OrderWindowTests : IAsyncLifetime
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     // Before every instant the cases move to, because a fake clock only moves forward.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 6, 1, 17, 0, 0, TimeSpan.Zero));
     private TestGateway _gateway = null!;
 
     public async Task InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync(o => o.TimeProvider = _clock);
+        _gateway = await TestGateway.StartAsync(StorageProvider, o => o.TimeProvider = _clock);
         await _gateway.CreateLeaAsync(Lea);
         await UploadRosterAsync(_gateway, Lea, Summative("2025-26"), [new("1000000001", SchoolA, "01", Textable: false)]);
         await UploadRosterAsync(_gateway, Lea, Initial("2026-27"), [new("1000000001", SchoolA, "01", Textable: false)]);
@@ -72,4 +77,14 @@ public sealed class OrderWindowTests : IAsyncLifetime
 
     private static SsrGateway.V1.Administration Initial(string schoolYear) =>
         new() { SchoolYear = schoolYear, Assessment = SsrGateway.V1.Assessment.InitialElpac };
+}
+
+public sealed class OrderWindowSqliteTests : OrderWindowTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class OrderWindowPostgreSqlTests : OrderWindowTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }

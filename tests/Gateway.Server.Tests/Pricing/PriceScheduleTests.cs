@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Gateway.Server.Auth;
 using Gateway.Server.Tests.Infrastructure;
 using SsrGateway.V1;
@@ -5,8 +6,12 @@ using static Gateway.Server.Tests.Roster.RosterTestData;
 
 namespace Gateway.Server.Tests.Pricing;
 
-public sealed class PriceScheduleTests
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class PriceScheduleTests
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     private static async Task<PriceSchedule> GetAsync(TestGateway gateway, Assessment assessment)
     {
         var client = new PricingService.PricingServiceClient(await gateway.CreateLeaChannelAsync(Lea, GatewayScopes.PricingRead));
@@ -19,7 +24,7 @@ public sealed class PriceScheduleTests
     [InlineData(Assessment.InitialElpac)]
     public async Task Schedule_Defaults(Assessment assessment)
     {
-        await using var gateway = await TestGateway.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(StorageProvider);
 
         var schedule = await GetAsync(gateway, assessment);
 
@@ -35,7 +40,7 @@ public sealed class PriceScheduleTests
     [Fact]
     public async Task Schedule_FromConfiguration()
     {
-        await using var gateway = await TestGateway.StartAsync(o =>
+        await using var gateway = await TestGateway.StartAsync(StorageProvider, o =>
         {
             o.Configuration["Gateway:Pricing:SetPrice"] = "1.10";
             o.Configuration["Gateway:Pricing:TextedLinkPrice"] = "0.333";
@@ -55,7 +60,7 @@ public sealed class PriceScheduleTests
     [Fact]
     public async Task Languages_FromConfiguration()
     {
-        await using var gateway = await TestGateway.StartAsync(o => o.Configuration["Gateway:Languages:Codes:YUE"] = "Mandarin");
+        await using var gateway = await TestGateway.StartAsync(StorageProvider, o => o.Configuration["Gateway:Languages:Codes:YUE"] = "Mandarin");
         var channel = await gateway.CreateLeaChannelAsync(Lea, GatewayScopes.RosterWrite, GatewayScopes.RosterRead);
 
         await UploadAsync(channel, Header("yue"), [Student("1000000001", languageCode: "yue"), Student("1000000002", languageCode: "SPA")]);
@@ -64,4 +69,14 @@ public sealed class PriceScheduleTests
 
         Assert.Equal([VideoLanguage.Mandarin, VideoLanguage.Spanish], list.Students.Select(s => s.PrimaryVideoLanguage));
     }
+}
+
+public sealed class PriceScheduleSqliteTests : PriceScheduleTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class PriceSchedulePostgreSqlTests : PriceScheduleTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Gateway.Server.Auth;
 using Gateway.Server.Pricing;
 using Gateway.Server.Tests.Infrastructure;
@@ -11,8 +12,12 @@ using static Gateway.Server.Tests.Roster.RosterTestData;
 
 namespace Gateway.Server.Tests.Pricing;
 
-public sealed class QuoteTests : IAsyncLifetime
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class QuoteTests : IAsyncLifetime
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero));
     private TestGateway _gateway = null!;
     private GrpcChannel _roster = null!;
@@ -20,7 +25,7 @@ public sealed class QuoteTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync(o => o.TimeProvider = _time);
+        _gateway = await TestGateway.StartAsync(StorageProvider, o => o.TimeProvider = _time);
         _roster = await _gateway.CreateLeaChannelAsync(Lea, GatewayScopes.RosterWrite);
         _pricing = new PricingService.PricingServiceClient(await _gateway.CreateLeaChannelAsync(Lea, GatewayScopes.PricingRead));
     }
@@ -198,4 +203,14 @@ public sealed class QuoteTests : IAsyncLifetime
         scope.ServiceProvider.GetRequiredService<TenantScope>().LeaCode = lea;
         return await use(scope.ServiceProvider.GetRequiredService<QuoteService>()).WaitAsync(CallTimeout);
     }
+}
+
+public sealed class QuoteSqliteTests : QuoteTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class QuotePostgreSqlTests : QuoteTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }

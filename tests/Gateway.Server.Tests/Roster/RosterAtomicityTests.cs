@@ -11,13 +11,17 @@ using static Gateway.Server.Tests.Roster.RosterTestData;
 
 namespace Gateway.Server.Tests.Roster;
 
-public sealed class RosterAtomicityTests(ITestOutputHelper output) : IAsyncLifetime
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class RosterAtomicityTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     private const int RosterSize = 20_000;
     private const int BatchSize = 2_000;
     private TestGateway _gateway = null!;
 
-    public async Task InitializeAsync() => _gateway = await TestGateway.StartAsync();
+    public async Task InitializeAsync() => _gateway = await TestGateway.StartAsync(StorageProvider);
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
@@ -67,4 +71,14 @@ public sealed class RosterAtomicityTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Contains(snapshots, s => s.ContainsKey("Old"));
         Assert.Equal(RosterSize, snapshots[^1]["New"]);
     }
+}
+
+public sealed class RosterAtomicitySqliteTests(ITestOutputHelper output) : RosterAtomicityTests(output)
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class RosterAtomicityPostgreSqlTests(ITestOutputHelper output) : RosterAtomicityTests(output)
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Gateway.Server.Auth;
 using Gateway.Server.Tests.Infrastructure;
 using Grpc.Core;
@@ -7,8 +8,12 @@ using static Gateway.Server.Tests.Roster.RosterTestData;
 
 namespace Gateway.Server.Tests.Roster;
 
-public sealed class RosterReadTests : IAsyncLifetime
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class RosterReadTests : IAsyncLifetime
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     private TestGateway _gateway = null!;
     private GrpcChannel _channel = null!;
     private RosterService.RosterServiceClient _client = null!;
@@ -16,7 +21,7 @@ public sealed class RosterReadTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync();
+        _gateway = await TestGateway.StartAsync(StorageProvider);
         _channel = await _gateway.CreateLeaChannelAsync(Lea, GatewayScopes.RosterWrite, GatewayScopes.RosterRead);
         _client = new RosterService.RosterServiceClient(_channel);
         _upload = await UploadAsync(_channel, Header("seed"),
@@ -163,4 +168,14 @@ public sealed class RosterReadTests : IAsyncLifetime
         await ThrowsRpcAsync(() => writer.GetStudentAsync(new GetStudentRequest { Administration = Summative, Ssid = "1000000001" }).ResponseAsync, StatusCode.PermissionDenied);
         await ThrowsRpcAsync(() => writer.ListStudentsAsync(new ListStudentsRequest { Administration = Summative }).ResponseAsync, StatusCode.PermissionDenied);
     }
+}
+
+public sealed class RosterReadSqliteTests : RosterReadTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class RosterReadPostgreSqlTests : RosterReadTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }

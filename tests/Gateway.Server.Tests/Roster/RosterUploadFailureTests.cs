@@ -11,14 +11,18 @@ using static Gateway.Server.Tests.Roster.RosterTestData;
 
 namespace Gateway.Server.Tests.Roster;
 
-public sealed class RosterUploadFailureTests : IAsyncLifetime
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class RosterUploadFailureTests : IAsyncLifetime
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     private TestGateway _gateway = null!;
     private GrpcChannel _channel = null!;
 
     public async Task InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync();
+        _gateway = await TestGateway.StartAsync(StorageProvider);
         _channel = await _gateway.CreateLeaChannelAsync(Lea, GatewayScopes.RosterWrite, GatewayScopes.RosterRead);
     }
 
@@ -106,4 +110,14 @@ public sealed class RosterUploadFailureTests : IAsyncLifetime
             }
         }
     }
+}
+
+public sealed class RosterUploadFailureSqliteTests : RosterUploadFailureTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class RosterUploadFailurePostgreSqlTests : RosterUploadFailureTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Gateway.Server.Auth;
 using Gateway.Server.Tests.Infrastructure;
 using Google.Rpc;
@@ -8,15 +9,19 @@ using static Gateway.Server.Tests.Roster.RosterTestData;
 
 namespace Gateway.Server.Tests.Roster;
 
-public sealed class RosterUploadTests : IAsyncLifetime
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class RosterUploadTests : IAsyncLifetime
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     private TestGateway _gateway = null!;
     private GrpcChannel _channel = null!;
     private RosterService.RosterServiceClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync();
+        _gateway = await TestGateway.StartAsync(StorageProvider);
         _channel = await _gateway.CreateLeaChannelAsync(Lea, GatewayScopes.RosterWrite, GatewayScopes.RosterRead);
         _client = new RosterService.RosterServiceClient(_channel);
     }
@@ -238,4 +243,14 @@ public sealed class RosterUploadTests : IAsyncLifetime
 
         await ThrowsRpcAsync(() => UploadAsync(reader, Header("scope"), Students(1)), StatusCode.PermissionDenied);
     }
+}
+
+public sealed class RosterUploadSqliteTests : RosterUploadTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class RosterUploadPostgreSqlTests : RosterUploadTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }
