@@ -131,6 +131,8 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    // NOTE: the servers stop on dispose and at a normal process exit only. A test process that
+    // is killed leaves its PostgreSQL processes running until they are stopped by hand.
     private static async Task<PostgresServer> StartSharedAsync()
     {
         var server = await StartNewAsync();

@@ -106,6 +106,8 @@ public sealed class RedisServer : IAsyncDisposable
         TryDeleteFolder();
     }
 
+    // NOTE: the servers stop on dispose and at a normal process exit only. A test process that
+    // is killed leaves its redis-server processes running until they are stopped by hand.
     private static async Task<RedisServer> StartSharedAsync()
     {
         var server = await StartNewAsync();

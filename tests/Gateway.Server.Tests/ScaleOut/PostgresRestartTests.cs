@@ -39,8 +39,14 @@ public sealed class PostgresRestartTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _gateway.DisposeAsync();
-        await _postgres.DisposeAsync();
+        try
+        {
+            await _gateway.DisposeAsync();
+        }
+        finally
+        {
+            await _postgres.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -51,10 +51,24 @@ internal sealed class ReplicaPair : IAsyncDisposable
         return new ReplicaPair(redis, database, a, b);
     }
 
+    // TestGateway.DisposeAsync throws on unexpected error logs; the other replica and Redis must
+    // stop anyway, or the redis-server process outlives the test run.
     public async ValueTask DisposeAsync()
     {
-        await B.DisposeAsync();
-        await A.DisposeAsync();
-        await Redis.DisposeAsync();
+        try
+        {
+            await B.DisposeAsync();
+        }
+        finally
+        {
+            try
+            {
+                await A.DisposeAsync();
+            }
+            finally
+            {
+                await Redis.DisposeAsync();
+            }
+        }
     }
 }

@@ -122,7 +122,7 @@ public abstract class RosterStoreTests : IDisposable
     {
         await UploadAsync(LeaA, RosterUploadMode.Full, Record(0, "1000000001", LeaA));
         await using var db = _database.CreateContext(LeaA);
-        var store = new RosterStore(db, new SqliteRosterBulkWriter());
+        var store = new RosterStore(db, _database.BulkWriter);
         var existing = await db.RosterUploads.AsNoTracking().SingleAsync();
         await store.StageAsync("u2", [Record(0, "1000000002", LeaA)], Now, CancellationToken.None);
 
