@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Gateway.Imports;
+
+namespace Gateway.Bench;
+
+/// <summary>The figures of one import, measured in a child process and sent back as JSON.</summary>
+internal sealed record ImportRunResult(
+    int Imported,
+    int Rejected,
+    long FileBytes,
+    double Seconds,
+    MemoryPeaks Memory);
+
+/// <summary>
+/// Measures import speed and peak memory of <see cref="StudentImport"/> on synthetic extracts of
+/// several sizes. Each size is imported in its own child process so that the peaks of one size
+/// do not carry over to the next.
+/// </summary>
+internal static class ImportMemoryBenchmark
+{
+    /// <summary>Batch size of the roster upload, which the import is drained in.</summary>
+    public const int BatchSize = 500;
+
+    public sealed record Options(IReadOnlyList<int> Rows, string HeaderPath, string? Folder, bool KeepFiles, int Seed, TimeSpan SampleInterval);
+
+    public static async Task<int> RunAsync(Options options, CancellationToken cancellationToken)
+    {
+        var folder = options.Folder ?? Directory.CreateTempSubdirectory("gateway-bench-").FullName;
+        Directory.CreateDirectory(folder);
+        var header = SyntheticExtract.ReadHeader(options.HeaderPath);
+        Console.WriteLine($"import-memory: {header.Length} columns from {options.HeaderPath}; files in {folder}; seed {options.Seed}; memory sampled every {options.SampleInterval.TotalMilliseconds} ms");
+
+        var results = new List<(int Rows, ImportRunResult Result)>();
+        try
+        {
+            foreach (var rows in options.Rows)
+            {
+                var path = Path.Combine(folder, $"elpac-extract-{rows}.txt");
+                var generation = Stopwatch.StartNew();
+                SyntheticExtract.Write(path, header, rows, options.Seed);
+                Console.WriteLine($"Wrote {Figures.Count(rows)} rows ({Figures.MiB(new FileInfo(path).Length)}) in {Figures.Seconds(generation.Elapsed.TotalSeconds)}; importing in a child process.");
+
+                string[] childArguments = [ChildCommand, path, "--sample-interval-ms", ((int)options.SampleInterval.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)];
+                var output = await ChildProcess.RunSelfAsync(childArguments, cancellationToken);
+                results.Add((rows, JsonSerializer.Deserialize<ImportRunResult>(output.Trim())!));
+
+                if (!options.KeepFiles)
+                {
+                    File.Delete(path);
+                }
+            }
+        }
+        finally
+        {
+            if (!options.KeepFiles && options.Folder is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        Print(results);
+        return 0;
+    }
+
+    /// <summary>The hidden sub-command that imports one file and prints an <see cref="ImportRunResult"/> as JSON.</summary>
+    public const string ChildCommand = "import-memory-child";
+
+    public static int RunChild(string path, TimeSpan sampleInterval, CancellationToken cancellationToken)
+    {
+        using var sampler = new MemorySampler(sampleInterval);
+        sampler.Start();
+        var stopwatch = Stopwatch.StartNew();
+
+        var import = new StudentImport(ImportSource.FromFile(path));
+        foreach (var batch in import.ReadRecords(cancellationToken).Chunk(BatchSize))
+        {
+            // The records are discarded: only the import itself is measured.
+            GC.KeepAlive(batch);
+        }
+
+        stopwatch.Stop();
+        var memory = sampler.Stop();
+        var result = new ImportRunResult(import.Summary.Imported, import.Summary.Rejected, new FileInfo(path).Length, stopwatch.Elapsed.TotalSeconds, memory);
+        Console.WriteLine(JsonSerializer.Serialize(result));
+        return 0;
+    }
+
+    private static void Print(List<(int Rows, ImportRunResult Result)> results)
+    {
+        Console.WriteLine();
+        var table = new TextTable("rows", "file", "imported", "rejected", "time", "rows/s", "peak live heap", "peak GC heap size", "peak working set", "samples");
+        foreach (var (rows, result) in results)
+        {
+            table.Add(
+                Figures.Count(rows),
+                Figures.MiB(result.FileBytes),
+                Figures.Count(result.Imported),
+                Figures.Count(result.Rejected),
+                Figures.Seconds(result.Seconds),
+                Figures.Rate(rows / result.Seconds),
+                Figures.MiB(result.Memory.PeakLiveBytes),
+                Figures.MiB(result.Memory.PeakHeapSizeBytes),
+                Figures.MiB(result.Memory.PeakWorkingSetBytes),
+                Figures.Count(result.Memory.Samples));
+        }
+
+        table.Write(Console.Out);
+        if (results.Count < 2)
+        {
+            return;
+        }
+
+        var (smallRows, small) = results[0];
+        var (largeRows, large) = results[^1];
+        var extraRows = (double)(largeRows - smallRows);
+        Console.WriteLine();
+        Console.WriteLine($"Ratios {Figures.Count(largeRows)} / {Figures.Count(smallRows)} rows (1.00x means memory does not grow with the file):");
+        var ratios = new TextTable("figure", "ratio", "growth per extra row");
+        ratios.Add("rows/s", Figures.Ratio(largeRows / large.Seconds / (smallRows / small.Seconds)), "");
+        AddMemoryRatio(ratios, "peak live heap", small.Memory.PeakLiveBytes, large.Memory.PeakLiveBytes, extraRows);
+        AddMemoryRatio(ratios, "peak GC heap size", small.Memory.PeakHeapSizeBytes, large.Memory.PeakHeapSizeBytes, extraRows);
+        AddMemoryRatio(ratios, "peak working set", small.Memory.PeakWorkingSetBytes, large.Memory.PeakWorkingSetBytes, extraRows);
+        ratios.Write(Console.Out);
+    }
+
+    private static void AddMemoryRatio(TextTable table, string figure, long small, long large, double extraRows) =>
+        table.Add(figure, Figures.Ratio((double)large / small), Figures.Bytes((large - small) / extraRows));
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+
+namespace Gateway.Bench;
+
+/// <summary>Peak memory figures of one process over one measured run, in bytes.</summary>
+/// <param name="PeakLiveBytes">Max of <see cref="GC.GetTotalMemory(bool)"/> right after a forced full collection.</param>
+/// <param name="PeakHeapSizeBytes">Max of <see cref="GCMemoryInfo.HeapSizeBytes"/>, which includes garbage not yet collected.</param>
+/// <param name="PeakWorkingSetBytes"><see cref="Process.PeakWorkingSet64"/> at the end of the run.</param>
+/// <param name="Samples">How many samples were taken.</param>
+internal sealed record MemoryPeaks(long PeakLiveBytes, long PeakHeapSizeBytes, long PeakWorkingSetBytes, int Samples);
+
+/// <summary>
+/// Samples managed memory on a background thread while a benchmark runs. Each sample first reads
+/// the heap size of the last collection, then forces a full blocking collection and reads what
+/// survived, so the live figure is what the code really holds at that moment.
+/// </summary>
+/// <remarks>
+/// NOTE: a forced collection pauses the measured code, so a shorter interval lowers throughput.
+/// Peaks between two samples are missed; the working-set peak, kept by the OS, misses none.
+/// </remarks>
+internal sealed class MemorySampler : IDisposable
+{
+    private readonly TimeSpan interval;
+    private readonly Thread thread;
+    private readonly ManualResetEventSlim stopping = new();
+    private readonly Lock gate = new();
+    private long peakLive;
+    private long peakHeapSize;
+    private int samples;
+
+    public MemorySampler(TimeSpan interval)
+    {
+        this.interval = interval;
+        thread = new Thread(Run) { IsBackground = true, Name = "memory sampler" };
+    }
+
+    public void Start()
+    {
+        Sample();
+        thread.Start();
+    }
+
+    /// <summary>Stops sampling, takes a last sample and returns the peaks.</summary>
+    public MemoryPeaks Stop()
+    {
+        stopping.Set();
+        thread.Join();
+        Sample();
+
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        lock (gate)
+        {
+            return new MemoryPeaks(peakLive, peakHeapSize, process.PeakWorkingSet64, samples);
+        }
+    }
+
+    /// <summary>Takes one sample now; may be called from any thread.</summary>
+    public void Sample()
+    {
+        var heapSize = GC.GetGCMemoryInfo().HeapSizeBytes;
+        var live = GC.GetTotalMemory(forceFullCollection: true);
+        heapSize = Math.Max(heapSize, GC.GetGCMemoryInfo().HeapSizeBytes);
+
+        lock (gate)
+        {
+            peakLive = Math.Max(peakLive, live);
+            peakHeapSize = Math.Max(peakHeapSize, heapSize);
+            samples++;
+        }
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    private void Run()
+    {
+        while (!stopping.Wait(interval))
+        {
+            Sample();
+        }
+    }
+}
