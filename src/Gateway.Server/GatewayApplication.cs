@@ -1,5 +1,7 @@
 using System.Net;
 using Gateway.Server.Auth;
+using Gateway.Server.Pricing;
+using Gateway.Server.Roster;
 using Gateway.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -43,6 +45,8 @@ public static partial class GatewayApplication
         AddDataProtection(builder);
         builder.AddGatewayAuth();
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddRosterFeature(builder.Configuration);
+        builder.Services.AddPricingFeature(builder.Configuration);
 
         builder.Services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
         builder.Services.AddGrpcReflection();
@@ -64,6 +68,8 @@ public static partial class GatewayApplication
         app.MapPost(TokenEndpoint.Path, TokenEndpoint.HandleAsync);
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
+        app.MapRosterFeature();
+        app.MapPricingFeature();
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;
