@@ -7,7 +7,8 @@ namespace Gateway.Bench;
 /// <param name="PeakHeapSizeBytes">Max of <see cref="GCMemoryInfo.HeapSizeBytes"/>, which includes garbage not yet collected.</param>
 /// <param name="PeakWorkingSetBytes"><see cref="Process.PeakWorkingSet64"/> at the end of the run.</param>
 /// <param name="Samples">How many samples were taken.</param>
-internal sealed record MemoryPeaks(long PeakLiveBytes, long PeakHeapSizeBytes, long PeakWorkingSetBytes, int Samples);
+/// <param name="WorkingSetSinceStart">True when the working-set peak could not be reset and covers the whole process life.</param>
+internal sealed record MemoryPeaks(long PeakLiveBytes, long PeakHeapSizeBytes, long PeakWorkingSetBytes, int Samples, bool WorkingSetSinceStart = false);
 
 /// <summary>
 /// Samples managed memory on a background thread while a benchmark runs. Each sample first reads
@@ -27,6 +28,7 @@ internal sealed class MemorySampler : IDisposable
     private long peakLive;
     private long peakHeapSize;
     private int samples;
+    private bool workingSetSinceStart;
 
     public MemorySampler(TimeSpan interval)
     {
@@ -34,8 +36,15 @@ internal sealed class MemorySampler : IDisposable
         thread = new Thread(Run) { IsBackground = true, Name = "memory sampler" };
     }
 
+    /// <summary>Resets the process's working-set peak where the OS allows it, then starts sampling.</summary>
+    /// <remarks>
+    /// The working-set peak is kept by the kernel. On Linux 4.0 and later, writing 5 to
+    /// /proc/self/clear_refs resets it, so a measured step after a warm-up gets its own peak.
+    /// Elsewhere the peak covers the whole process life and <see cref="MemoryPeaks.WorkingSetSinceStart"/> is true.
+    /// </remarks>
     public void Start()
     {
+        workingSetSinceStart = !TryResetKernelPeakWorkingSet();
         Sample();
         thread.Start();
     }
@@ -51,7 +60,20 @@ internal sealed class MemorySampler : IDisposable
         process.Refresh();
         lock (gate)
         {
-            return new MemoryPeaks(peakLive, peakHeapSize, process.PeakWorkingSet64, samples);
+            return new MemoryPeaks(peakLive, peakHeapSize, process.PeakWorkingSet64, samples, workingSetSinceStart);
+        }
+    }
+
+    private static bool TryResetKernelPeakWorkingSet()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

@@ -56,9 +56,53 @@ importMemoryChild.SetAction((parseResult, cancellationToken) => Task.FromResult(
     TimeSpan.FromMilliseconds(parseResult.GetValue(sampleIntervalOption)),
     cancellationToken)));
 
+var smallRosterOption = new Option<int>("--small")
+{
+    Description = "Students in the smaller roster, also used for the EF Core baseline.",
+    DefaultValueFactory = _ => 10_000,
+};
+var largeRosterOption = new Option<int>("--large")
+{
+    Description = "Students in the larger roster, uploaded FULL and then again as DELTA.",
+    DefaultValueFactory = _ => 100_000,
+};
+var batchSizeOption = new Option<int>("--batch-size")
+{
+    Description = "Students per StudentBatch message.",
+    DefaultValueFactory = _ => 500,
+};
+
+var rosterUpload = new Command("roster-upload", "Upload synthetic rosters to the real host in this process; print records/s, peak memory and ratios against an EF Core insert.")
+{
+    smallRosterOption, largeRosterOption, batchSizeOption, sampleIntervalOption,
+};
+rosterUpload.SetAction((parseResult, cancellationToken) => RosterUploadBenchmark.RunAsync(
+    new RosterUploadBenchmark.Options(
+        parseResult.GetValue(smallRosterOption),
+        parseResult.GetValue(largeRosterOption),
+        parseResult.GetValue(batchSizeOption),
+        TimeSpan.FromMilliseconds(parseResult.GetValue(sampleIntervalOption))),
+    cancellationToken));
+
+var scenarioArgument = new Argument<RosterUploadBenchmark.Scenario>("scenario") { Description = "The scenario to run." };
+var studentsOption = new Option<int>("--students") { Description = "Students to upload or insert.", Required = true };
+var rosterUploadChild = new Command(RosterUploadBenchmark.ChildCommand, "Run one roster scenario and print the figures as JSON (run by roster-upload).")
+{
+    scenarioArgument, studentsOption, batchSizeOption, sampleIntervalOption,
+};
+rosterUploadChild.Hidden = true;
+rosterUploadChild.SetAction((parseResult, cancellationToken) => RosterUploadBenchmark.RunChildAsync(
+    parseResult.GetValue(scenarioArgument),
+    parseResult.GetValue(studentsOption),
+    parseResult.GetValue(batchSizeOption),
+    TimeSpan.FromMilliseconds(parseResult.GetValue(sampleIntervalOption)),
+    cancellationToken));
+
 var root = new RootCommand("Video SSR Gateway benchmarks. They print figures and ratios against a baseline measured in the same run; run them in Release.")
 {
     importMemory,
     importMemoryChild,
+    rosterUpload,
+    rosterUploadChild,
 };
 return await root.Parse(args).InvokeAsync();
