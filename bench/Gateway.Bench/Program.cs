@@ -46,13 +46,15 @@ importMemory.SetAction((parseResult, cancellationToken) => ImportMemoryBenchmark
     cancellationToken));
 
 var extractArgument = new Argument<string>("extract") { Description = "The extract file to import." };
+var warmUpOption = new Option<string>("--warm-up") { Description = "A small extract to import first, unmeasured.", Required = true };
 var importMemoryChild = new Command(ImportMemoryBenchmark.ChildCommand, "Import one extract and print the figures as JSON (run by import-memory).")
 {
-    extractArgument, sampleIntervalOption,
+    extractArgument, warmUpOption, sampleIntervalOption,
 };
 importMemoryChild.Hidden = true;
 importMemoryChild.SetAction((parseResult, cancellationToken) => Task.FromResult(ImportMemoryBenchmark.RunChild(
     parseResult.GetValue(extractArgument)!,
+    parseResult.GetValue(warmUpOption)!,
     TimeSpan.FromMilliseconds(parseResult.GetValue(sampleIntervalOption)),
     cancellationToken)));
 
