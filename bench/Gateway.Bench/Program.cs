@@ -68,6 +68,12 @@ var largeRosterOption = new Option<int>("--large")
     Description = "Students in the larger roster, uploaded FULL and then again as DELTA.",
     DefaultValueFactory = _ => 100_000,
 };
+var extraRosterOption = new Option<int[]>("--also")
+{
+    Description = "Further roster sizes to upload FULL, each in its own child process, to see where memory levels off.",
+    DefaultValueFactory = _ => [],
+    AllowMultipleArgumentsPerToken = true,
+};
 var batchSizeOption = new Option<int>("--batch-size")
 {
     Description = "Students per StudentBatch message.",
@@ -76,12 +82,13 @@ var batchSizeOption = new Option<int>("--batch-size")
 
 var rosterUpload = new Command("roster-upload", "Upload synthetic rosters to the real host in this process; print records/s, peak memory and ratios against an EF Core insert.")
 {
-    smallRosterOption, largeRosterOption, batchSizeOption, sampleIntervalOption,
+    smallRosterOption, largeRosterOption, extraRosterOption, batchSizeOption, sampleIntervalOption,
 };
 rosterUpload.SetAction((parseResult, cancellationToken) => RosterUploadBenchmark.RunAsync(
     new RosterUploadBenchmark.Options(
         parseResult.GetValue(smallRosterOption),
         parseResult.GetValue(largeRosterOption),
+        parseResult.GetValue(extraRosterOption)!,
         parseResult.GetValue(batchSizeOption),
         TimeSpan.FromMilliseconds(parseResult.GetValue(sampleIntervalOption))),
     cancellationToken));

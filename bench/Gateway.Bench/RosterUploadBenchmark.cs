@@ -37,7 +37,8 @@ internal static class RosterUploadBenchmark
         EfCoreBaseline,
     }
 
-    public sealed record Options(int SmallRoster, int LargeRoster, int BatchSize, TimeSpan SampleInterval);
+    /// <param name="ExtraRosters">Further FULL upload sizes, each in its own child, to check where memory levels off.</param>
+    public sealed record Options(int SmallRoster, int LargeRoster, IReadOnlyList<int> ExtraRosters, int BatchSize, TimeSpan SampleInterval);
 
     public static async Task<int> RunAsync(Options options, CancellationToken cancellationToken)
     {
@@ -46,8 +47,13 @@ internal static class RosterUploadBenchmark
         var baseline = await RunChildAsync(Scenario.EfCoreBaseline, options.SmallRoster, options, cancellationToken);
         var small = await RunChildAsync(Scenario.Full, options.SmallRoster, options, cancellationToken);
         var large = await RunChildAsync(Scenario.FullThenDelta, options.LargeRoster, options, cancellationToken);
+        var extras = new List<RosterStepResult>();
+        foreach (var students in options.ExtraRosters)
+        {
+            extras.Add((await RunChildAsync(Scenario.Full, students, options, cancellationToken))[0]);
+        }
 
-        Print(baseline[0], small[0], large[0], large[1]);
+        Print(baseline[0], small[0], large[0], large[1], extras);
         return 0;
     }
 
@@ -141,11 +147,11 @@ internal static class RosterUploadBenchmark
         return JsonSerializer.Deserialize<RosterStepResult[]>(output.Trim())!;
     }
 
-    private static void Print(RosterStepResult baseline, RosterStepResult small, RosterStepResult large, RosterStepResult delta)
+    private static void Print(RosterStepResult baseline, RosterStepResult small, RosterStepResult large, RosterStepResult delta, List<RosterStepResult> extras)
     {
         Console.WriteLine();
         var table = new TextTable("step", "students", "time", "records/s", "accepted", "unchanged", "peak live heap", "peak GC heap size", "peak working set");
-        foreach (var step in new[] { baseline, small, large, delta })
+        foreach (var step in new[] { baseline, small, large, delta }.Concat(extras))
         {
             table.Add(
                 step.Step,
@@ -164,12 +170,22 @@ internal static class RosterUploadBenchmark
         Console.WriteLine();
         var ratios = new TextTable("ratio", "value", "meaning");
         ratios.Add($"FULL upload / EF Core baseline, records/s, {Figures.Count(small.Students)} students", Figures.Ratio(RecordsPerSecond(small) / RecordsPerSecond(baseline)), "speed-up of the bulk upload path over AddRange+SaveChanges");
-        ratios.Add($"FULL {Figures.Count(large.Students)} / {Figures.Count(small.Students)}, records/s", Figures.Ratio(RecordsPerSecond(large) / RecordsPerSecond(small)), "1.00x: throughput does not drop with roster size");
-        ratios.Add($"FULL {Figures.Count(large.Students)} / {Figures.Count(small.Students)}, peak live heap", Figures.Ratio((double)large.Memory.PeakLiveBytes / small.Memory.PeakLiveBytes), "1.00x: memory does not grow with roster size");
-        ratios.Add($"FULL {Figures.Count(large.Students)} / {Figures.Count(small.Students)}, peak GC heap size", Figures.Ratio((double)large.Memory.PeakHeapSizeBytes / small.Memory.PeakHeapSizeBytes), "");
-        ratios.Add($"FULL {Figures.Count(large.Students)} / {Figures.Count(small.Students)}, peak working set", Figures.Ratio((double)large.Memory.PeakWorkingSetBytes / small.Memory.PeakWorkingSetBytes), "");
+        foreach (var full in extras.Prepend(large))
+        {
+            AddSizeRatios(ratios, full, small);
+        }
+
         ratios.Add($"DELTA unchanged / FULL, records/s, {Figures.Count(large.Students)} students", Figures.Ratio(RecordsPerSecond(delta) / RecordsPerSecond(large)), "speed of the unchanged path relative to a FULL upload");
         ratios.Write(Console.Out);
+    }
+
+    private static void AddSizeRatios(TextTable ratios, RosterStepResult full, RosterStepResult small)
+    {
+        var sizes = $"FULL {Figures.Count(full.Students)} / {Figures.Count(small.Students)}";
+        ratios.Add($"{sizes}, records/s", Figures.Ratio(RecordsPerSecond(full) / RecordsPerSecond(small)), "1.00x: throughput does not drop with roster size");
+        ratios.Add($"{sizes}, peak live heap", Figures.Ratio((double)full.Memory.PeakLiveBytes / small.Memory.PeakLiveBytes), "1.00x: memory does not grow with roster size");
+        ratios.Add($"{sizes}, peak GC heap size", Figures.Ratio((double)full.Memory.PeakHeapSizeBytes / small.Memory.PeakHeapSizeBytes), "");
+        ratios.Add($"{sizes}, peak working set", Figures.Ratio((double)full.Memory.PeakWorkingSetBytes / small.Memory.PeakWorkingSetBytes), "");
     }
 
     private static double RecordsPerSecond(RosterStepResult step) => step.Students / step.Seconds;
