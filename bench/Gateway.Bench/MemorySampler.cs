@@ -8,7 +8,8 @@ namespace Gateway.Bench;
 /// <param name="PeakWorkingSetBytes"><see cref="Process.PeakWorkingSet64"/> at the end of the run.</param>
 /// <param name="Samples">How many samples were taken.</param>
 /// <param name="WorkingSetSinceStart">True when the working-set peak could not be reset and covers the whole process life.</param>
-internal sealed record MemoryPeaks(long PeakLiveBytes, long PeakHeapSizeBytes, long PeakWorkingSetBytes, int Samples, bool WorkingSetSinceStart = false);
+/// <param name="SamplingPauseSeconds">Time spent in forced collections between Start and Stop, which pause the measured code.</param>
+internal sealed record MemoryPeaks(long PeakLiveBytes, long PeakHeapSizeBytes, long PeakWorkingSetBytes, int Samples, bool WorkingSetSinceStart, double SamplingPauseSeconds);
 
 /// <summary>
 /// Samples managed memory on a background thread while a benchmark runs. Each sample first reads
@@ -16,7 +17,8 @@ internal sealed record MemoryPeaks(long PeakLiveBytes, long PeakHeapSizeBytes, l
 /// survived, so the live figure is what the code really holds at that moment.
 /// </summary>
 /// <remarks>
-/// NOTE: a forced collection pauses the measured code, so a shorter interval lowers throughput.
+/// NOTE: a forced collection pauses the measured code, for longer the more it holds, so the
+/// benchmarks subtract <see cref="MemoryPeaks.SamplingPauseSeconds"/> before computing rates.
 /// Peaks between two samples are missed; the working-set peak, kept by the OS, misses none.
 /// </remarks>
 internal sealed class MemorySampler : IDisposable
@@ -29,6 +31,7 @@ internal sealed class MemorySampler : IDisposable
     private long peakHeapSize;
     private int samples;
     private bool workingSetSinceStart;
+    private TimeSpan samplingPause;
 
     public MemorySampler(TimeSpan interval)
     {
@@ -60,7 +63,7 @@ internal sealed class MemorySampler : IDisposable
         process.Refresh();
         lock (gate)
         {
-            return new MemoryPeaks(peakLive, peakHeapSize, process.PeakWorkingSet64, samples, workingSetSinceStart);
+            return new MemoryPeaks(peakLive, peakHeapSize, process.PeakWorkingSet64, samples, workingSetSinceStart, samplingPause.TotalSeconds);
         }
     }
 
@@ -77,11 +80,14 @@ internal sealed class MemorySampler : IDisposable
         }
     }
 
-    /// <summary>Takes one sample now; may be called from any thread.</summary>
-    public void Sample()
+    private void Sample() => Sample(countPause: false);
+
+    private void Sample(bool countPause)
     {
         var heapSize = GC.GetGCMemoryInfo().HeapSizeBytes;
+        var started = Stopwatch.GetTimestamp();
         var live = GC.GetTotalMemory(forceFullCollection: true);
+        var pause = Stopwatch.GetElapsedTime(started);
         heapSize = Math.Max(heapSize, GC.GetGCMemoryInfo().HeapSizeBytes);
 
         lock (gate)
@@ -89,6 +95,7 @@ internal sealed class MemorySampler : IDisposable
             peakLive = Math.Max(peakLive, live);
             peakHeapSize = Math.Max(peakHeapSize, heapSize);
             samples++;
+            samplingPause += countPause ? pause : TimeSpan.Zero;
         }
     }
 
@@ -96,9 +103,10 @@ internal sealed class MemorySampler : IDisposable
 
     private void Run()
     {
+        // Only these samples fall inside the measured run; the first and last are taken outside it.
         while (!stopping.Wait(interval))
         {
-            Sample();
+            Sample(countPause: true);
         }
     }
 }

@@ -28,7 +28,7 @@ var seedOption = new Option<int>("--seed")
 var sampleIntervalOption = new Option<int>("--sample-interval-ms")
 {
     Description = "Milliseconds between memory samples, each of which forces a full garbage collection.",
-    DefaultValueFactory = _ => 100,
+    DefaultValueFactory = _ => 200,
 };
 
 var importMemory = new Command("import-memory", "Import synthetic ELPAC extracts of each size in a child process; print rows/s, peak memory and their ratios.")
