@@ -8,7 +8,10 @@ namespace Gateway.Bench;
 /// <param name="PeakWorkingSetBytes"><see cref="Process.PeakWorkingSet64"/> at the end of the run.</param>
 /// <param name="Samples">How many samples were taken.</param>
 /// <param name="WorkingSetSinceStart">True when the working-set peak could not be reset and covers the whole process life.</param>
-/// <param name="SamplingPauseSeconds">Time spent in forced collections between Start and Stop, which pause the measured code.</param>
+/// <param name="SamplingPauseSeconds">
+/// Time the runtime suspended managed threads while the sampler collected between Start and Stop
+/// (<see cref="GC.GetTotalPauseDuration"/>), which includes any collection that happened to run then.
+/// </param>
 internal sealed record MemoryPeaks(long PeakLiveBytes, long PeakHeapSizeBytes, long PeakWorkingSetBytes, int Samples, bool WorkingSetSinceStart, double SamplingPauseSeconds);
 
 /// <summary>
@@ -85,9 +88,14 @@ internal sealed class MemorySampler : IDisposable
     private void Sample(bool countPause)
     {
         var heapSize = GC.GetGCMemoryInfo().HeapSizeBytes;
-        var started = Stopwatch.GetTimestamp();
-        var live = GC.GetTotalMemory(forceFullCollection: true);
-        var pause = Stopwatch.GetElapsedTime(started);
+        var pausedBefore = GC.GetTotalPauseDuration();
+
+        // Collect, let finalizers release what they hold, and collect that too.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var live = GC.GetTotalMemory(forceFullCollection: false);
+        var pause = GC.GetTotalPauseDuration() - pausedBefore;
         heapSize = Math.Max(heapSize, GC.GetGCMemoryInfo().HeapSizeBytes);
 
         lock (gate)
