@@ -17,9 +17,10 @@ internal sealed record RosterStepResult(string Step, int Students, double Second
 }
 
 /// <summary>
-/// Measures roster uploads through the real host: a client-streamed UploadRoster in FULL mode for
-/// two roster sizes, a DELTA re-upload of the larger roster with every student unchanged, and as
-/// the baseline a plain EF Core insert of the smaller roster. Each runs in its own child process.
+/// Measures roster uploads through the real host. A client-streamed UploadRoster runs in FULL mode
+/// for two roster sizes, then the larger roster is uploaded again in DELTA mode with every student
+/// unchanged. The baseline is a plain EF Core insert of the smaller roster. Each scenario runs in
+/// its own child process.
 /// </summary>
 internal static class RosterUploadBenchmark
 {

@@ -113,7 +113,7 @@ internal static class SyntheticRoster
     private static string SchoolCode(int index) =>
         "1964733" + (6_000_001 + index % SchoolCount).ToString(CultureInfo.InvariantCulture);
 
-    // Numbers in a real California mobile area code, spread over valid exchanges.
+    // Valid-format numbers in the 415 area code, so phone parsing takes its full path. Nothing is sent to them.
     private static string MobilePhone(int index) =>
         string.Create(CultureInfo.InvariantCulture, $"(415) {200 + index / 10_000 % 800:D3}-{index % 10_000:D4}");
 }
