@@ -27,8 +27,8 @@ public sealed class QuoteTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
-    // The worked example: Spanish, Cantonese (no video) and English; the Cantonese student's
-    // only guardian has a landline-like toll-free number, so two of three get texted links.
+    // The worked example has Spanish, Cantonese (no video) and English speakers. The Cantonese
+    // student's only guardian has a toll-free number, so two of three get texted links.
     private Task<RosterUpload> UploadExampleAsync(string key = "example") => UploadAsync(_roster, Header(key),
     [
         Student("1000000001", languageCode: "01"),
@@ -106,6 +106,23 @@ public sealed class QuoteTests : IAsyncLifetime
         Assert.Null(foreign);
         Assert.Null(missing);
         Assert.Equal(1, version);
+        Assert.Null(expired);
+    }
+
+    [Fact]
+    public async Task Quote_FoundAfterRestart()
+    {
+        await UploadExampleAsync();
+        var quote = await QuoteAsync();
+
+        await _gateway.RestartAsync();
+        var found = await FindAsync(Lea, quote.QuoteId);
+        var foreign = await FindAsync(OtherLea, quote.QuoteId);
+        _time.Advance(TimeSpan.FromMinutes(31));
+        var expired = await FindAsync(Lea, quote.QuoteId);
+
+        Assert.Equal(quote, found);
+        Assert.Null(foreign);
         Assert.Null(expired);
     }
 
