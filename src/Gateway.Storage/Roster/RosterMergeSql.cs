@@ -100,8 +100,8 @@ internal static class RosterMergeSql
         $"ON CONFLICT (\"LeaCode\", \"SchoolYear\", \"Assessment\") DO UPDATE SET \"Version\" = {Versions}.\"Version\" + 1";
 
     /// <summary>
-    /// Claims the idempotency key by inserting the upload row; a row count of 0 means another
-    /// upload holds the key. Parameters {0} id, {1} LEA, {2} school year, {3} assessment, {4} mode,
+    /// Claims the idempotency key by inserting the upload row. A row count of 0 means another
+    /// upload already uses the key. Parameters {0} id, {1} LEA, {2} school year, {3} assessment, {4} mode,
     /// {5} key, {6} content hash, {7} create time, {8} empty outcome.
     /// </summary>
     public const string ClaimUpload =

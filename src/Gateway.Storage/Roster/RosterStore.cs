@@ -72,7 +72,7 @@ public sealed class RosterStore
     /// readers see the roster before or after the upload and never a mix. The upload row is
     /// inserted first, which claims its idempotency key. <paramref name="buildOutcome"/> receives
     /// the counts and returns the serialized response to store. Returns null, changing nothing,
-    /// when another upload already holds the key.
+    /// when another upload already uses the key.
     /// </summary>
     /// <remarks>
     /// NOTE: the transaction runs set-based statements over the staged records, so it is not
