@@ -75,7 +75,7 @@ internal sealed class LinkPublisher(GatewayDbContext db, ILinkFeedNotifier notif
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
-        FulfillmentLog.LinksPublished(logger, leaCode, pending.Count, 0, previous + 1, sequence);
+        FulfillmentLog.LinksPublished(logger, leaCode, pending.Count, previous + 1, sequence);
         await notifier.NotifyAsync(leaCode, sequence, CancellationToken.None);
     }
 
