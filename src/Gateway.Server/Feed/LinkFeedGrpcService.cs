@@ -47,8 +47,9 @@ internal sealed class LinkFeedGrpcService(
 
             await streamer.StreamAsync(leaCode, position, codec, schools, responseStream, stopping.Token);
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is OperationCanceledException or IOException && lifetime.ApplicationStopping.IsCancellationRequested)
         {
+            // A client that is still connected receives this status. One that already left never sees it.
             LinkFeedLog.WatchEnded(logger, leaCode, position, "server stopping");
             throw RpcErrors.Unavailable("The server is stopping. Reconnect and resume with the last resume token received.");
         }

@@ -64,6 +64,27 @@ public abstract class LinkFeedConcurrencyTests(ITestOutputHelper output) : IAsyn
             watch.Dispose();
         }
     }
+
+    [Fact]
+    public async Task SlowWatcher_Paused_GetsEverythingAfterward()
+    {
+        const int total = 2000;
+        await SeedOrderAsync(_gateway, Lea, Enumerable.Range(0, total).Select(i => new OrderedStudent(Ssid(i), SchoolA, VideoLanguage.English)));
+        var vendor = await CreateVendorAsync(_gateway);
+        var feed = await CreateFeedClientAsync(_gateway);
+        await PublishAsync(vendor, [Link(Ssid(0), VideoLanguage.English)]);
+        using var watch = feed.WatchLinkUpdates(FromBeginning());
+        var first = await ReadUpdatesAsync(watch.ResponseStream, 1);
+
+        // The watcher reads nothing while the rest is published, so the server must wait on flow
+        // control instead of failing or dropping updates.
+        await PublishAsync(vendor, Enumerable.Range(1, total - 1).Select(i => Link(Ssid(i), VideoLanguage.English)), batchSize: 200);
+        await Task.Delay(500);
+        var rest = await ReadUpdatesAsync(watch.ResponseStream, total - 1);
+
+        var sequences = first.Concat(rest).Where(m => m.Update is not null).Select(m => m.Update.Sequence);
+        Assert.Equal(Enumerable.Range(1, total).Select(i => (long)i), sequences);
+    }
 }
 
 public sealed class LinkFeedConcurrencySqliteTests(ITestOutputHelper output) : LinkFeedConcurrencyTests(output)
