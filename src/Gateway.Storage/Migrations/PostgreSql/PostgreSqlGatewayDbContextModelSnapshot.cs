@@ -430,6 +430,29 @@ namespace Gateway.Storage.Migrations.PostgreSql
                     b.ToTable("order_students", (string)null);
                 });
 
+            modelBuilder.Entity("Gateway.Storage.Pricing.QuoteEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<long>("ExpireTimeUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LeaCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaCode", "ExpireTimeUnixMs");
+
+                    b.ToTable("quotes", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Storage.Roster.GuardianEntity", b =>
                 {
                     b.Property<long>("Id")

@@ -419,6 +419,29 @@ namespace Gateway.Storage.Migrations.Sqlite
                     b.ToTable("order_students", (string)null);
                 });
 
+            modelBuilder.Entity("Gateway.Storage.Pricing.QuoteEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpireTimeUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaCode", "ExpireTimeUnixMs");
+
+                    b.ToTable("quotes", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Storage.Roster.GuardianEntity", b =>
                 {
                     b.Property<long>("Id")

@@ -194,6 +194,20 @@ namespace Gateway.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "quotes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    LeaCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ExpireTimeUnixMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    Payload = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quotes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "roster_staged_guardians",
                 columns: table => new
                 {
@@ -570,6 +584,11 @@ namespace Gateway.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_quotes_LeaCode_ExpireTimeUnixMs",
+                table: "quotes",
+                columns: new[] { "LeaCode", "ExpireTimeUnixMs" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_roster_guardians_LeaCode",
                 table: "roster_guardians",
                 column: "LeaCode");
@@ -651,6 +670,9 @@ namespace Gateway.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "portal_field_mappings");
+
+            migrationBuilder.DropTable(
+                name: "quotes");
 
             migrationBuilder.DropTable(
                 name: "roster_guardians");

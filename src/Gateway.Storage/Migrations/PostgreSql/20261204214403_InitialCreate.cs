@@ -195,6 +195,20 @@ namespace Gateway.Storage.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "quotes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    LeaCode = table.Column<string>(type: "text", nullable: false),
+                    ExpireTimeUnixMs = table.Column<long>(type: "bigint", nullable: false),
+                    Payload = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quotes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "roster_staged_guardians",
                 columns: table => new
                 {
@@ -571,6 +585,11 @@ namespace Gateway.Storage.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_quotes_LeaCode_ExpireTimeUnixMs",
+                table: "quotes",
+                columns: new[] { "LeaCode", "ExpireTimeUnixMs" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_roster_guardians_LeaCode",
                 table: "roster_guardians",
                 column: "LeaCode");
@@ -652,6 +671,9 @@ namespace Gateway.Storage.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "portal_field_mappings");
+
+            migrationBuilder.DropTable(
+                name: "quotes");
 
             migrationBuilder.DropTable(
                 name: "roster_guardians");
