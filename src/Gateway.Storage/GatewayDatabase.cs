@@ -10,8 +10,8 @@ namespace Gateway.Storage;
 public static class GatewayDatabase
 {
     /// <summary>
-    /// Creates the data folder and the schema when missing, and switches SQLite to write-ahead
-    /// logging so readers never wait for a writer.
+    /// Creates the data folder when missing, applies pending migrations of the configured
+    /// provider, and switches SQLite to write-ahead logging so readers never wait for a writer.
     /// </summary>
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -60,7 +60,7 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the server process again after <see cref="StopAsync"/>; waits until it answers PING.</summary>
+    /// <summary>Starts the server process again after <see cref="StopAsync"/>; waits until it replies to PING.</summary>
     public async Task StartAsync()
     {
         if (IsRunning)

@@ -33,7 +33,7 @@ public sealed class TwoReplicaOrderTests : IAsyncLifetime
     public async Task DisposeAsync() => await _replicas.DisposeAsync();
 
     [Fact]
-    public async Task Same_key_through_A_and_B_places_one_order()
+    public async Task Same_key_on_both_places_one_order()
     {
         var ordersOnA = await CreateOrderClientAsync(_replicas.A);
         var ordersOnB = await CreateOrderClientAsync(_replicas.B);

@@ -26,7 +26,7 @@ public sealed class TwoReplicaTests : IAsyncLifetime
     public async Task DisposeAsync() => await _replicas.DisposeAsync();
 
     [Fact]
-    public async Task Watcher_on_B_wakes_for_links_published_through_A()
+    public async Task Watcher_on_B_wakes_on_A_publish()
     {
         await SeedOrderAsync(_replicas.A, Lea, [new(Ssid(1), SchoolA, VideoLanguage.Spanish, "P-1")]);
         var vendor = await CreateVendorAsync(_replicas.A);
@@ -58,7 +58,7 @@ public sealed class TwoReplicaTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Quote_from_A_is_a_cache_hit_on_B()
+    public async Task Quote_from_A_hits_cache_on_B()
     {
         var client = await _replicas.A.CreateClientAsync([Lea], [GatewayScopes.PricingRead]);
         var token = await _replicas.A.GetTokenAsync(client, Lea, GatewayScopes.PricingRead);
