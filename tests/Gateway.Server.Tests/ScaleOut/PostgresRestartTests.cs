@@ -1,3 +1,4 @@
+using System.Net;
 using Gateway.Server.Tests.Infrastructure;
 using Gateway.Storage;
 using Gateway.Testing;
@@ -65,8 +66,11 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         var unaryDuringOutage = await Assert.ThrowsAsync<RpcException>(() =>
             feed.GetPortalFieldMappingAsync(new GetPortalFieldMappingRequest(), deadline: DateTime.UtcNow.Add(TestTimeout)).ResponseAsync);
         var healthDuringOutage = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.Add(TestTimeout));
+        var readyDuringOutage = await GetStatusAsync("/health/ready");
+        var liveDuringOutage = await GetStatusAsync("/health/live");
         await _postgres.StartAsync().WaitAsync(TestTimeout);
         var healthAfterOutage = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.Add(TestTimeout));
+        var readyAfterOutage = await GetStatusAsync("/health/ready");
 
         await PublishAsync(vendor, [Link(Ssid(1), VideoLanguage.Spanish)]);
         using var resumed = feed.WatchLinkUpdates(After(before.ResumeToken));
@@ -76,8 +80,19 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         Assert.Equal(StatusCode.Unavailable, unaryDuringOutage.StatusCode);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, healthDuringOutage.Status);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, healthAfterOutage.Status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyDuringOutage);
+        Assert.Equal(HttpStatusCode.OK, liveDuringOutage);
+        Assert.Equal(HttpStatusCode.OK, readyAfterOutage);
         Assert.Equal(1L, before.Sequence);
         Assert.Equal(2L, after.Sequence);
         Assert.Equal(SsrGateway.V1.VideoLanguage.Spanish, after.Language);
+    }
+
+    // The gRPC address also serves the HTTP health endpoints, over plain-text HTTP/2.
+    private async Task<HttpStatusCode> GetStatusAsync(string path)
+    {
+        using var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var response = await http.GetAsync(new Uri(_gateway.Address, path)).WaitAsync(TestTimeout);
+        return response.StatusCode;
     }
 }
