@@ -1,0 +1,152 @@
+using System.Globalization;
+
+namespace Gateway.Imports;
+
+/// <summary>
+/// Joins a streamed ELPAC extract with an optional contact book into student records.
+/// </summary>
+/// <remarks>
+/// The extract is read three times and never held in memory: once to check that it is UTF-8
+/// (skipped when the encoding is chosen in the options), once to find SSIDs on more than one
+/// valid row, and once to produce records. The duplicate scan keeps one 64-bit SSID and one line
+/// number per valid row, so memory grows by that much with the row count but not with the row
+/// width. The contact book is held in memory.
+/// </remarks>
+public sealed class StudentImport
+{
+    private readonly ImportSource extract;
+    private readonly ContactBook? contacts;
+    private readonly ElpacExtractOptions options;
+    private bool started;
+
+    public StudentImport(ImportSource extract, ContactBook? contacts = null, ElpacExtractOptions? options = null)
+    {
+        this.extract = extract;
+        this.contacts = contacts;
+        this.options = options ?? new ElpacExtractOptions();
+    }
+
+    /// <summary>The counts so far; complete once <see cref="ReadRecords"/> has been enumerated to its end.</summary>
+    public ImportSummary Summary { get; } = new();
+
+    /// <summary>
+    /// Streams the imported students in extract order. Rejected rows go to <see cref="Summary"/>.
+    /// Throws <see cref="ImportFormatException"/> before the first record when the header lacks
+    /// required columns. May be enumerated once.
+    /// </summary>
+    public IEnumerable<StudentRecord> ReadRecords()
+    {
+        if (started)
+        {
+            throw new InvalidOperationException("An import can be enumerated once; create a new StudentImport (and ContactBook) to read again.");
+        }
+
+        started = true;
+        return ReadRecordsCore();
+    }
+
+    private IEnumerable<StudentRecord> ReadRecordsCore()
+    {
+        var encoding = TextDecoding.Resolve(extract, options.Encoding);
+        var delimiter = TextDecoding.DetectDelimiter(extract, encoding, fallback: '^');
+        var duplicates = FindDuplicateSsids(encoding, delimiter);
+
+        var file = new FileSummary(extract.Name)
+        {
+            Encoding = TextDecoding.DisplayName(encoding),
+            Delimiter = delimiter,
+        };
+        Summary.Add(file);
+        if (contacts is not null)
+        {
+            foreach (var contactFile in contacts.Files)
+            {
+                Summary.Add(contactFile);
+            }
+        }
+
+        Summary.DuplicateSsids = duplicates.Count;
+        foreach (var parsed in ElpacExtractReader.ReadRows(extract, options, encoding, delimiter, file))
+        {
+            file.DataRows++;
+            var row = parsed;
+            var student = row.Student;
+            if (student is not null && duplicates.TryGetValue(long.Parse(student.Ssid, CultureInfo.InvariantCulture), out var lines))
+            {
+                var others = string.Join(", ", lines.Where(line => line != row.Source.Line));
+                row = row with
+                {
+                    Student = null,
+                    Reason = RejectionReason.DuplicateSsid,
+                    Message = $"SSID {student.Ssid} also appears on line {others}; both rows are rejected, so correct the extract and import again.",
+                };
+                student = null;
+            }
+
+            if (student is null)
+            {
+                file.Reject(row.Source, row.Reason, row.Message!);
+                contacts?.NoteExtractRejection(row.Ssid, row.LocalStudentId, $"the student's extract row {row.Source} was rejected: {row.Message}");
+                continue;
+            }
+
+            file.Imported++;
+            Summary.CountLanguage(student.PrimaryLanguage.Column);
+            yield return WithGuardians(student);
+        }
+
+        contacts?.Settle();
+        Summary.IsComplete = true;
+    }
+
+    private StudentRecord WithGuardians(StudentRecord student)
+    {
+        var guardians = contacts?.Join(student.Ssid, student.LocalStudentId) ?? [];
+        if (guardians.Count == 0)
+        {
+            Summary.StudentsWithoutGuardians++;
+            return student;
+        }
+
+        var mobiles = guardians
+            .Select(guardian => new string((guardian.MobilePhone ?? string.Empty).Where(char.IsAsciiDigit).ToArray()))
+            .Where(digits => digits.Length > 0)
+            .ToList();
+        if (mobiles.Count != mobiles.Distinct(StringComparer.Ordinal).Count())
+        {
+            Summary.StudentsWithSharedMobile++;
+        }
+
+        return student with { Guardians = guardians };
+    }
+
+    /// <summary>Returns each SSID found on two or more valid rows, with all its line numbers.</summary>
+    private Dictionary<long, List<int>> FindDuplicateSsids(System.Text.Encoding encoding, char delimiter)
+    {
+        var firstLine = new Dictionary<long, int>();
+        var duplicates = new Dictionary<long, List<int>>();
+        foreach (var row in ElpacExtractReader.ReadRows(extract, options, encoding, delimiter, summary: null))
+        {
+            if (row.Student is null)
+            {
+                continue;
+            }
+
+            var ssid = long.Parse(row.Student.Ssid, CultureInfo.InvariantCulture);
+            if (firstLine.TryAdd(ssid, row.Source.Line))
+            {
+                continue;
+            }
+
+            if (!duplicates.TryGetValue(ssid, out var lines))
+            {
+                lines = [firstLine[ssid]];
+                duplicates[ssid] = lines;
+            }
+
+            lines.Add(row.Source.Line);
+        }
+
+        return duplicates;
+    }
+}
