@@ -1,0 +1,50 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Gateway.Cli.Output;
+
+/// <summary>Tables, JSON and progress bars written through a <see cref="CliContext"/>.</summary>
+internal static class Terminal
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>A Spectre console on standard output; plain text without colors when redirected.</summary>
+    public static IAnsiConsole Create(CliContext context) => Create(context, context.Out);
+
+    /// <summary>A Spectre console on standard error, where progress bars go so that output stays parseable.</summary>
+    public static IAnsiConsole CreateForProgress(CliContext context) => Create(context, context.Error);
+
+    public static async Task WriteJsonAsync(CliContext context, JsonNode node)
+    {
+        await context.Out.WriteLineAsync(node.ToJsonString(JsonOptions));
+    }
+
+    /// <summary>Adds a row of plain text cells, so that brackets in values are not read as markup.</summary>
+    public static Table AddTextRow(this Table table, params string?[] cells) =>
+        table.AddRow(cells.Select(cell => (IRenderable)new Text(cell ?? string.Empty)).ToArray());
+
+    private static IAnsiConsole Create(CliContext context, TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = context.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = context.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = context.IsOutputRedirected ? InteractionSupport.No : InteractionSupport.Detect,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        if (context.IsOutputRedirected)
+        {
+            // A file has no width; a wide fixed one keeps table rows on one line.
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
+}

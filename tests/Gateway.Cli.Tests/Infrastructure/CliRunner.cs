@@ -1,0 +1,31 @@
+namespace Gateway.Cli.Tests.Infrastructure;
+
+/// <summary>The outcome of one in-process <c>gatewayctl</c> run.</summary>
+public sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
+}
+
+/// <summary>Runs <c>gatewayctl</c> through its entry point with captured output and a given environment.</summary>
+public static class CliRunner
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new CliContext
+        {
+            Out = output,
+            Error = error,
+            Environment = environment ?? new Dictionary<string, string>(),
+            IsOutputRedirected = true,
+        };
+
+        var exitCode = await GatewayCli.RunAsync(args, context).WaitAsync(Timeout);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(null, args);
+}
