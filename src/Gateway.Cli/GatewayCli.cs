@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gateway.Cli.Admin;
+using Gateway.Cli.Roster;
 using Gateway.Imports;
 using Gateway.Storage;
 using Grpc.Core;
@@ -35,6 +36,7 @@ public static class GatewayCli
         var root = new RootCommand("Administers the Video SSR Gateway and calls it over gRPC as an SIS would.");
         root.Add(LeaCommands.Build(context));
         root.Add(ClientCommands.Build(context));
+        root.Add(RosterCommands.Build(context));
         return root;
     }
 

@@ -30,6 +30,28 @@ internal static class Terminal
     public static Table AddTextRow(this Table table, params string?[] cells) =>
         table.AddRow(cells.Select(cell => (IRenderable)new Text(cell ?? string.Empty)).ToArray());
 
+    /// <summary>
+    /// Runs <paramref name="body"/> with a progress bar on standard error that counts up to
+    /// <paramref name="total"/>. When output is redirected, no bar is drawn and the body gets null.
+    /// </summary>
+    public static async Task<T> RunWithProgressAsync<T>(CliContext context, string description, int total, Func<IProgress<int>?, Task<T>> body)
+    {
+        if (context.IsOutputRedirected)
+        {
+            return await body(null);
+        }
+
+        return await CreateForProgress(context).Progress()
+            .AutoClear(true)
+            .StartAsync(async progressContext =>
+            {
+                var task = progressContext.AddTask(Markup.Escape(description), maxValue: Math.Max(1, total));
+                var result = await body(new Progress<int>(done => task.Value = Math.Min(done, task.MaxValue)));
+                task.Value = task.MaxValue;
+                return result;
+            });
+    }
+
     private static IAnsiConsole Create(CliContext context, TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
