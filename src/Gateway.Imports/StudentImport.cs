@@ -32,9 +32,9 @@ public sealed class StudentImport
     /// <summary>
     /// Streams the imported students in extract order. Rejected rows go to <see cref="Summary"/>.
     /// Throws <see cref="ImportFormatException"/> before the first record when the header lacks
-    /// required columns. May be enumerated once.
+    /// required columns. May be enumerated once. The token is checked before each extract row.
     /// </summary>
-    public IEnumerable<StudentRecord> ReadRecords()
+    public IEnumerable<StudentRecord> ReadRecords(CancellationToken cancellationToken = default)
     {
         if (started)
         {
@@ -42,14 +42,14 @@ public sealed class StudentImport
         }
 
         started = true;
-        return ReadRecordsCore();
+        return ReadRecordsCore(cancellationToken);
     }
 
-    private IEnumerable<StudentRecord> ReadRecordsCore()
+    private IEnumerable<StudentRecord> ReadRecordsCore(CancellationToken cancellationToken)
     {
         var encoding = TextDecoding.Resolve(extract, options.Encoding);
         var delimiter = TextDecoding.DetectDelimiter(extract, encoding, fallback: '^');
-        var duplicates = FindDuplicateSsids(encoding, delimiter);
+        var duplicates = FindDuplicateSsids(encoding, delimiter, cancellationToken);
 
         var file = new FileSummary(extract.Name)
         {
@@ -68,6 +68,7 @@ public sealed class StudentImport
         Summary.DuplicateSsids = duplicates.Count;
         foreach (var parsed in ElpacExtractReader.ReadRows(extract, options, encoding, delimiter, file))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             file.DataRows++;
             var row = parsed;
             var student = row.Student;
@@ -121,12 +122,13 @@ public sealed class StudentImport
     }
 
     /// <summary>Returns each SSID found on two or more valid rows, with all its line numbers.</summary>
-    private Dictionary<long, List<int>> FindDuplicateSsids(System.Text.Encoding encoding, char delimiter)
+    private Dictionary<long, List<int>> FindDuplicateSsids(System.Text.Encoding encoding, char delimiter, CancellationToken cancellationToken)
     {
         var firstLine = new Dictionary<long, int>();
         var duplicates = new Dictionary<long, List<int>>();
         foreach (var row in ElpacExtractReader.ReadRows(extract, options, encoding, delimiter, summary: null))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (row.Student is null)
             {
                 continue;

@@ -35,7 +35,7 @@ internal static class OneRosterColumns
         [Sms] = ["smsNumber", "mobile", "mobilePhone", "cellPhone"],
         [Phone] = ["phoneNumber", "telephone"],
         [AgentSourcedIds] = ["agents", "agentSourceIds", "agentSourcedId", "agentIds"],
-        [PreferredLanguage] = ["preferredLanguages", "primaryLanguage"],
+        [PreferredLanguage] = ["preferredLanguages", "primaryLanguage", "metadata.preferredLanguage"],
         ["enabledUser"] = [],
         ["orgSourcedIds"] = ["orgSourceIds", "orgSourcedId"],
         ["email"] = ["emailAddress"],

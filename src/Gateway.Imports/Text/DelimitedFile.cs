@@ -12,8 +12,11 @@ internal sealed class DelimitedFile : IDisposable
     private readonly StreamReader textReader;
     private readonly SepReader reader;
 
-    private DelimitedFile(StreamReader textReader, SepReader reader, IReadOnlyList<string> header, Encoding encoding, char delimiter)
+    private readonly string name;
+
+    private DelimitedFile(string name, StreamReader textReader, SepReader reader, IReadOnlyList<string> header, Encoding encoding, char delimiter)
     {
+        this.name = name;
         this.textReader = textReader;
         this.reader = reader;
         Header = header;
@@ -45,7 +48,7 @@ internal sealed class DelimitedFile : IDisposable
             }).From(textReader);
 
             var header = new List<string>();
-            while (reader.MoveNext())
+            while (MoveNext(source.Name, reader))
             {
                 var row = reader.Current;
                 if (IsBlank(row))
@@ -61,7 +64,12 @@ internal sealed class DelimitedFile : IDisposable
                 break;
             }
 
-            return new DelimitedFile(textReader, reader, header, encoding, delimiter);
+            return new DelimitedFile(source.Name, textReader, reader, header, encoding, delimiter);
+        }
+        catch (DecoderFallbackException)
+        {
+            textReader.Dispose();
+            throw TextDecoding.InvalidText(source.Name);
         }
         catch
         {
@@ -71,7 +79,24 @@ internal sealed class DelimitedFile : IDisposable
     }
 
     /// <summary>Moves to the next row, blank or not.</summary>
-    public bool MoveNext() => reader.MoveNext();
+    public bool MoveNext() => MoveNext(name, reader);
+
+    /// <summary>
+    /// Moves the reader on, turning a decoding failure into a format error. Only a file read as
+    /// UTF-8 by option (or a UTF-16 file with a BOM) can fail, because detection falls back to
+    /// Windows-1252, which accepts every byte.
+    /// </summary>
+    private static bool MoveNext(string name, SepReader reader)
+    {
+        try
+        {
+            return reader.MoveNext();
+        }
+        catch (DecoderFallbackException)
+        {
+            throw TextDecoding.InvalidText(name);
+        }
+    }
 
     public SepReader.Row Current => reader.Current;
 

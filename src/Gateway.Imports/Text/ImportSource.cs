@@ -28,9 +28,12 @@ public sealed class ImportSource
     /// <summary>Creates a source from a factory that returns a new stream, positioned at the start, on each call.</summary>
     public static ImportSource FromStreamFactory(string name, Func<Stream> open) => new(name, open);
 
-    /// <summary>Creates a source for one entry of a zip file, reopening the archive on each pass.</summary>
+    /// <summary>
+    /// Creates a source for one entry of a zip file, reopening the archive on each pass. The name
+    /// is the entry's file name without its folder, as for a file in a folder bundle.
+    /// </summary>
     internal static ImportSource FromZipEntry(string zipPath, string entryName) =>
-        new(entryName, () =>
+        new(Path.GetFileName(entryName), () =>
         {
             var archive = ZipFile.OpenRead(zipPath);
             var entry = archive.GetEntry(entryName);

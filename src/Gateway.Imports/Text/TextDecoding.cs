@@ -72,8 +72,15 @@ internal static class TextDecoding
     {
         using var reader = OpenReader(source, encoding);
         string? line;
-        while ((line = reader.ReadLine()) is not null && string.IsNullOrWhiteSpace(line))
+        try
         {
+            while ((line = reader.ReadLine()) is not null && string.IsNullOrWhiteSpace(line))
+            {
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            throw InvalidText(source.Name);
         }
 
         if (line is null)
@@ -95,6 +102,11 @@ internal static class TextDecoding
 
         return best;
     }
+
+    /// <summary>The error for bytes that the chosen encoding cannot decode.</summary>
+    public static ImportFormatException InvalidText(string file) =>
+        new(file, "the file contains bytes that are not valid UTF-8; " +
+            "set the Encoding option to Windows1252 or Detect for files saved by spreadsheet programs.");
 
     private static Encoding CreateWindows1252()
     {
