@@ -1,6 +1,10 @@
 using System.Net;
 using Gateway.Server.Auth;
+using Gateway.Server.Pricing;
+using Gateway.Server.Roster;
+using Gateway.Server.Feed;
 using Gateway.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -38,8 +42,12 @@ public static partial class GatewayApplication
         builder.Services.AddMemoryCache();
         builder.Services.AddHybridCache();
         builder.Services.AddGatewayStorage(builder.Configuration);
+        AddDataProtection(builder);
         builder.AddGatewayAuth();
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddRosterFeature(builder.Configuration);
+        builder.Services.AddPricingFeature(builder.Configuration);
+        builder.Services.AddLinkFeedFeature();
 
         builder.Services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
         builder.Services.AddGrpcReflection();
@@ -53,9 +61,23 @@ public static partial class GatewayApplication
         app.MapPost(TokenEndpoint.Path, TokenEndpoint.HandleAsync);
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
+        app.MapRosterFeature();
+        app.MapPricingFeature();
+        app.MapLinkFeedFeature();
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;
+    }
+
+    // Data-protection keys protect resume tokens and other short-lived values; keeping them in
+    // the data folder lets them survive a restart.
+    private static void AddDataProtection(WebApplicationBuilder builder)
+    {
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var folder = Path.Combine(Path.GetFullPath(storage.DataDirectory), "keys", "data-protection");
+        builder.Services.AddDataProtection()
+            .SetApplicationName("ssr-gateway")
+            .PersistKeysToFileSystem(new DirectoryInfo(folder));
     }
 
     private static IPEndPoint ParseEndPoint(string url, string setting)

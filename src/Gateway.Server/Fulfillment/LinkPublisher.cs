@@ -1,0 +1,174 @@
+using Gateway.Domain;
+using Gateway.Domain.Feed;
+using Gateway.Server.Feed;
+using Gateway.Storage;
+using Gateway.Storage.Feed;
+using Gateway.Storage.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gateway.Server.Fulfillment;
+
+/// <summary>
+/// Applies validated link changes, one transaction per LEA: it locks the LEA's feed counter,
+/// checks each record against the LEA's active orders, updates the current links, appends one
+/// history row per change with the next sequence numbers, and wakes the LEA's watchers after
+/// commit. Runs without a tenant, so every query names its LEA and ignores the tenant filter.
+/// </summary>
+internal sealed class LinkPublisher(GatewayDbContext db, ILinkFeedNotifier notifier, TimeProvider time, ILogger<LinkPublisher> logger)
+{
+    public async Task ApplyAsync(IReadOnlyList<LinkChange> changes, LinkChangeTally tally, CancellationToken cancellationToken)
+    {
+        foreach (var group in changes.GroupBy(c => c.LeaCode, StringComparer.Ordinal))
+        {
+            await ApplyToLeaAsync(group.Key, group.ToList(), tally, cancellationToken);
+        }
+    }
+
+    private async Task ApplyToLeaAsync(string leaCode, List<LinkChange> changes, LinkChangeTally tally, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var previous = await LinkFeedSequencer.LockAsync(db, leaCode, cancellationToken);
+
+        var ssids = changes.Select(c => c.Ssid).Distinct().ToList();
+        var ordered = await db.OrderStudents.IgnoreQueryFilters()
+            .Where(s => s.LeaCode == leaCode && !s.Cancelled && ssids.Contains(s.Ssid))
+            .ToListAsync(cancellationToken);
+        var links = await db.VideoLinks.IgnoreQueryFilters()
+            .Where(l => l.LeaCode == leaCode && ssids.Contains(l.Ssid))
+            .ToListAsync(cancellationToken);
+
+        var now = time.GetUtcNow();
+        var pending = new List<(VideoLinkEntity Link, LinkChangeType Change)>();
+        foreach (var change in changes)
+        {
+            var outcome = Apply(change, ordered, links, now, tally);
+            if (outcome is { } applied)
+            {
+                pending.Add(applied);
+            }
+        }
+
+        if (pending.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return;
+        }
+
+        // New links need their ids before the history rows that point to them.
+        await db.SaveChangesAsync(cancellationToken);
+        var sequence = previous;
+        foreach (var (link, change) in pending)
+        {
+            sequence++;
+            link.LastSequence = sequence;
+            db.LinkUpdates.Add(ToHistory(link, change, sequence, now));
+        }
+
+        await LinkFeedSequencer.AdvanceAsync(db, leaCode, previous, sequence, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        FulfillmentLog.LinksPublished(logger, leaCode, pending.Count, 0, previous + 1, sequence);
+        await notifier.NotifyAsync(leaCode, sequence, CancellationToken.None);
+    }
+
+    private (VideoLinkEntity, LinkChangeType)? Apply(
+        LinkChange change, List<OrderStudentEntity> ordered, List<VideoLinkEntity> links, DateTimeOffset now, LinkChangeTally tally)
+    {
+        var field = $"links[{change.Index}]";
+        var student = ordered.FirstOrDefault(s => s.Ssid == change.Ssid && s.SchoolYear == change.SchoolYear && s.Assessment == change.Assessment);
+        var link = links.FirstOrDefault(l => l.Ssid == change.Ssid && l.SchoolYear == change.SchoolYear
+            && l.Assessment == change.Assessment && l.Language == change.Language);
+
+        if (change.Url is null)
+        {
+            return Revoke(change, link, now, tally);
+        }
+
+        if (student is null)
+        {
+            tally.Reject(change.Index, change.LeaCode, change.Ssid,
+                [($"{field}.ssid", $"SSID {change.Ssid} is not in an active order of LEA {change.LeaCode} for {change.SchoolYear} {change.Assessment}")]);
+            return null;
+        }
+
+        if (change.Language != VideoLanguage.English && change.Language != student.PrimaryVideoLanguage)
+        {
+            tally.Reject(change.Index, change.LeaCode, change.Ssid,
+                [($"{field}.language", $"the student's set has videos in English and {student.PrimaryVideoLanguage}, not in {change.Language}")]);
+            return null;
+        }
+
+        if (link is not null && link.State != LinkChangeType.Revoked && link.Url == change.Url && link.ExpireTime == change.ExpireTime)
+        {
+            tally.Unchanged++;
+            return null;
+        }
+
+        var kind = link is null || link.State == LinkChangeType.Revoked ? LinkChangeType.Available : LinkChangeType.Replaced;
+        if (link is null)
+        {
+            link = new VideoLinkEntity
+            {
+                LeaCode = change.LeaCode, SchoolYear = change.SchoolYear, Assessment = change.Assessment,
+                Ssid = change.Ssid, Language = change.Language,
+            };
+            db.VideoLinks.Add(link);
+            links.Add(link);
+        }
+
+        link.OrderId = student.OrderId;
+        link.LocalStudentId = student.LocalStudentId;
+        link.SchoolCdsCode = student.SchoolCdsCode;
+        link.GuardianPortalAccountIds = student.GuardianPortalAccountIds;
+        link.State = kind;
+        link.Url = change.Url;
+        link.ExpireTime = change.ExpireTime;
+        link.UpdateTime = now;
+        tally.Accepted++;
+        return (link, kind);
+    }
+
+    private static (VideoLinkEntity, LinkChangeType)? Revoke(LinkChange change, VideoLinkEntity? link, DateTimeOffset now, LinkChangeTally tally)
+    {
+        if (link is null)
+        {
+            tally.Reject(change.Index, change.LeaCode, change.Ssid,
+                [($"links[{change.Index}].ssid", $"no {change.Language} link was published for SSID {change.Ssid} of LEA {change.LeaCode} in {change.SchoolYear} {change.Assessment}")]);
+            return null;
+        }
+
+        if (link.State == LinkChangeType.Revoked)
+        {
+            tally.Unchanged++;
+            return null;
+        }
+
+        link.State = LinkChangeType.Revoked;
+        link.Url = "";
+        link.ExpireTime = null;
+        link.UpdateTime = now;
+        tally.Accepted++;
+        return (link, LinkChangeType.Revoked);
+    }
+
+    private static LinkUpdateEntity ToHistory(VideoLinkEntity link, LinkChangeType change, long sequence, DateTimeOffset now) => new()
+    {
+        LeaCode = link.LeaCode,
+        Sequence = sequence,
+        LinkId = link.Id,
+        ChangeType = change,
+        SchoolYear = link.SchoolYear,
+        Assessment = link.Assessment,
+        Ssid = link.Ssid,
+        LocalStudentId = link.LocalStudentId,
+        SchoolCdsCode = link.SchoolCdsCode,
+        GuardianPortalAccountIds = link.GuardianPortalAccountIds,
+        Language = link.Language,
+        Url = link.Url,
+        ExpireTime = link.ExpireTime,
+        CommitTime = now,
+    };
+}

@@ -1,0 +1,207 @@
+using Gateway.Domain;
+using Gateway.Domain.Pricing;
+using Gateway.Domain.Roster;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gateway.Storage.Roster;
+
+/// <summary>Counts of a merged upload and the roster version after it.</summary>
+public sealed record RosterMergeResult(int AcceptedCount, int UnchangedCount, int RemovedCount, long RosterVersion);
+
+/// <summary>A staged record whose SSID occurs more than once in its upload.</summary>
+public sealed record DuplicateRecord(int RecordIndex, string Ssid);
+
+/// <summary>Filters of a roster read; an empty list does not filter.</summary>
+public sealed record StudentFilter(
+    IReadOnlyCollection<string> SchoolCdsCodes,
+    IReadOnlyCollection<string> Grades,
+    IReadOnlyCollection<VideoLanguage> VideoLanguages,
+    IReadOnlyCollection<string>? Ssids = null)
+{
+    public static readonly StudentFilter None = new([], [], []);
+}
+
+/// <summary>
+/// Roster storage for the context's LEA: staging and merging uploads, roster versions, and reads.
+/// Every query goes through the tenant filter; the raw SQL of the merge names the LEA itself.
+/// </summary>
+public sealed class RosterStore
+{
+    private readonly GatewayDbContext _db;
+    private readonly IRosterBulkWriter _bulkWriter;
+
+    public RosterStore(GatewayDbContext db, IRosterBulkWriter bulkWriter)
+    {
+        _db = db;
+        _bulkWriter = bulkWriter;
+    }
+
+    private string LeaCode => _db.CurrentLeaCode ?? throw new InvalidOperationException("The roster store needs a context bound to an LEA.");
+
+    /// <summary>Returns the upload stored under an idempotency key, or null.</summary>
+    public Task<RosterUploadEntity?> FindUploadByKeyAsync(string idempotencyKey, CancellationToken cancellationToken) =>
+        _db.RosterUploads.AsNoTracking().SingleOrDefaultAsync(u => u.IdempotencyKey == idempotencyKey, cancellationToken);
+
+    /// <summary>Returns an upload by id, or null when it is missing or belongs to another LEA.</summary>
+    public Task<RosterUploadEntity?> FindUploadAsync(string uploadId, CancellationToken cancellationToken) =>
+        _db.RosterUploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == uploadId, cancellationToken);
+
+    /// <summary>Writes records of an upload in progress to the staging tables.</summary>
+    public Task StageAsync(string uploadId, IReadOnlyList<StagedRecord> records, DateTimeOffset stageTime, CancellationToken cancellationToken) =>
+        _bulkWriter.StageAsync(_db, LeaCode, uploadId, records, stageTime, cancellationToken);
+
+    /// <summary>
+    /// Returns every staged record whose SSID occurs more than once in the upload, ordered by
+    /// record index, then removes them and the rejected records from staging.
+    /// </summary>
+    public async Task<IReadOnlyList<DuplicateRecord>> TakeDuplicatesAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        var duplicates = await _db.Database
+            .SqlQueryRaw<DuplicateRecord>(RosterMergeSql.SelectDuplicates, uploadId)
+            .ToListAsync(cancellationToken);
+
+        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+        await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.DeleteDuplicateGuardians, [uploadId], cancellationToken);
+        await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.DeleteRejectedAndDuplicates, [uploadId], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return duplicates;
+    }
+
+    /// <summary>
+    /// Merges the staged records into the roster and stores the upload row in one transaction, so
+    /// readers see the roster before or after the upload and never a mix. <paramref name="buildUpload"/>
+    /// receives the counts and returns the upload row to store. Throws
+    /// <see cref="DbUpdateException"/> when another upload with the same idempotency key committed first.
+    /// </summary>
+    public async Task<RosterMergeResult> MergeAsync(
+        string uploadId, Administration administration, RosterUploadMode mode, DateTimeOffset now,
+        Func<RosterMergeResult, RosterUploadEntity> buildUpload, CancellationToken cancellationToken)
+    {
+        object[] parameters = [uploadId, LeaCode, administration.SchoolYear, (int)administration.Assessment, now];
+
+        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+        var removed = 0;
+        if (mode == RosterUploadMode.Full)
+        {
+            await Execute(RosterMergeSql.DeleteGuardiansOfUnlisted);
+            removed = await Execute(RosterMergeSql.DeleteUnlisted);
+        }
+
+        await Execute(RosterMergeSql.DeleteUnchangedGuardians);
+        var unchanged = await Execute(RosterMergeSql.DeleteUnchanged);
+        await Execute(RosterMergeSql.DeleteGuardiansOfChanged);
+        var updated = await Execute(RosterMergeSql.UpdateChanged);
+        var inserted = await Execute(RosterMergeSql.InsertNew);
+        await Execute(RosterMergeSql.InsertGuardians);
+        await Execute(RosterMergeSql.DeleteStagedGuardians);
+        await Execute(RosterMergeSql.DeleteStaged);
+
+        var accepted = updated + inserted;
+        if (accepted > 0 || removed > 0)
+        {
+            await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.BumpVersion, [LeaCode, administration.SchoolYear, (int)administration.Assessment], cancellationToken);
+        }
+
+        var result = new RosterMergeResult(accepted, unchanged, removed, await GetRosterVersionAsync(administration, cancellationToken));
+        _db.RosterUploads.Add(buildUpload(result));
+        await _db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        _db.ChangeTracker.Clear();
+        return result;
+
+        Task<int> Execute(string sql) => _db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+    }
+
+    /// <summary>Deletes whatever an upload staged; used when the upload fails or is cancelled.</summary>
+    public async Task DiscardStagedAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.DeleteStagedGuardians, [uploadId], cancellationToken);
+        await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.DeleteStaged, [uploadId], cancellationToken);
+    }
+
+    /// <summary>Deletes staged rows of every LEA staged before <paramref name="cutoff"/>.</summary>
+    public async Task DeleteAbandonedStagingAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.DeleteAbandonedGuardians, [cutoff], cancellationToken);
+        await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.DeleteAbandoned, [cutoff], cancellationToken);
+    }
+
+    /// <summary>Returns the roster version of an administration; 0 when nothing was ever uploaded.</summary>
+    public async Task<long> GetRosterVersionAsync(Administration administration, CancellationToken cancellationToken)
+    {
+        var version = await _db.RosterVersions.AsNoTracking()
+            .Where(v => v.SchoolYear == administration.SchoolYear && v.Assessment == administration.Assessment)
+            .Select(v => (long?)v.Version)
+            .SingleOrDefaultAsync(cancellationToken);
+        return version ?? 0;
+    }
+
+    /// <summary>Returns a student with guardians in order, or null when not on the roster.</summary>
+    public async Task<StudentEntity?> FindStudentAsync(Administration administration, string ssid, CancellationToken cancellationToken)
+    {
+        var student = await OfAdministration(administration)
+            .Include(s => s.Guardians)
+            .SingleOrDefaultAsync(s => s.Ssid == ssid, cancellationToken);
+        student?.Guardians.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
+        return student;
+    }
+
+    /// <summary>
+    /// Returns up to <paramref name="take"/> students ordered by SSID, starting after
+    /// <paramref name="afterSsid"/> (null for the first page), with guardians in order.
+    /// </summary>
+    public async Task<List<StudentEntity>> ListStudentsAsync(Administration administration, StudentFilter filter, string? afterSsid, int take, CancellationToken cancellationToken)
+    {
+        var query = Filter(OfAdministration(administration), filter);
+        if (afterSsid is not null)
+        {
+            query = query.Where(s => string.Compare(s.Ssid, afterSsid) > 0);
+        }
+
+        var students = await query.OrderBy(s => s.Ssid).Take(take).Include(s => s.Guardians).AsSplitQuery().ToListAsync(cancellationToken);
+        foreach (var student in students)
+        {
+            student.Guardians.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
+        }
+
+        return students;
+    }
+
+    /// <summary>Streams the selected students with what a quote needs, ordered by SSID.</summary>
+    public IAsyncEnumerable<QuoteStudent> StreamQuoteStudentsAsync(Administration administration, StudentFilter filter) =>
+        Filter(OfAdministration(administration), filter)
+            .OrderBy(s => s.Ssid)
+            .Select(s => new QuoteStudent(
+                s.Ssid,
+                s.PrimaryVideoLanguage,
+                s.Guardians.Select(g => new QuoteGuardian(g.Textable, g.TextingConsent)).ToList()))
+            .AsAsyncEnumerable();
+
+    private IQueryable<StudentEntity> OfAdministration(Administration administration) =>
+        _db.Students.AsNoTracking().Where(s => s.SchoolYear == administration.SchoolYear && s.Assessment == administration.Assessment);
+
+    private static IQueryable<StudentEntity> Filter(IQueryable<StudentEntity> query, StudentFilter filter)
+    {
+        if (filter.SchoolCdsCodes.Count > 0)
+        {
+            query = query.Where(s => filter.SchoolCdsCodes.Contains(s.SchoolCdsCode));
+        }
+
+        if (filter.Grades.Count > 0)
+        {
+            query = query.Where(s => filter.Grades.Contains(s.Grade));
+        }
+
+        if (filter.VideoLanguages.Count > 0)
+        {
+            query = query.Where(s => filter.VideoLanguages.Contains(s.PrimaryVideoLanguage));
+        }
+
+        if (filter.Ssids is { Count: > 0 })
+        {
+            query = query.Where(s => filter.Ssids.Contains(s.Ssid));
+        }
+
+        return query;
+    }
+}

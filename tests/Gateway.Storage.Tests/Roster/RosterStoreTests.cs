@@ -1,0 +1,134 @@
+using Gateway.Domain;
+using Gateway.Domain.Roster;
+using Gateway.Storage.Roster;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gateway.Storage.Tests.Roster;
+
+public sealed class RosterStoreTests : IDisposable
+{
+    private const string LeaA = "19647330000000";
+    private const string LeaB = "01611920000000";
+    private static readonly Administration Summative = new("2025-26", Assessment.SummativeElpac);
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly RosterDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private static StagedRecord Record(int index, string ssid, string lea, string firstName = "Ana", string phone = "415-555-2671")
+    {
+        var student = new ValidStudent(
+            ssid, "L" + index, firstName, "", "García", "05", lea[..7] + "1234567", "01", VideoLanguage.Spanish,
+            [new ValidGuardian("María", "Mother", MobilePhone.Parse(phone), TextingConsent.Yes, "SPA", "portal-" + index)]);
+        return new StagedRecord(index, ssid, student, StudentFingerprint.Compute(student));
+    }
+
+    private async Task<RosterMergeResult> UploadAsync(string lea, RosterUploadMode mode, params StagedRecord[] records)
+    {
+        await using var db = _database.CreateContext(lea);
+        var store = new RosterStore(db, new SqliteRosterBulkWriter());
+        var uploadId = Guid.NewGuid().ToString("N");
+
+        await store.StageAsync(uploadId, records, Now, CancellationToken.None);
+        await store.TakeDuplicatesAsync(uploadId, CancellationToken.None);
+        return await store.MergeAsync(uploadId, Summative, mode, Now, result => new RosterUploadEntity
+        {
+            Id = uploadId,
+            SchoolYear = Summative.SchoolYear,
+            Assessment = Summative.Assessment,
+            Mode = mode,
+            IdempotencyKey = uploadId,
+            AcceptedCount = result.AcceptedCount,
+            RosterVersion = result.RosterVersion,
+            CreateTime = Now,
+        }, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task TenantFilter_HidesOtherLea()
+    {
+        await UploadAsync(LeaA, RosterUploadMode.Full, Record(0, "1000000001", LeaA), Record(1, "1000000002", LeaA));
+        await UploadAsync(LeaB, RosterUploadMode.Full, Record(0, "2000000001", LeaB));
+
+        await using var db = _database.CreateContext(LeaA);
+
+        var students = await db.Students.ToListAsync();
+        Assert.Equal(["1000000001", "1000000002"], students.Select(s => s.Ssid).Order());
+        Assert.All(students, s => Assert.Equal(LeaA, s.LeaCode));
+        Assert.All(await db.Guardians.ToListAsync(), g => Assert.Equal(LeaA, g.LeaCode));
+        Assert.Single(await db.RosterVersions.ToListAsync());
+        Assert.Single(await db.RosterUploads.ToListAsync());
+        Assert.Null(await db.Students.SingleOrDefaultAsync(s => s.Ssid == "2000000001"));
+        Assert.Equal(3, await db.Students.IgnoreQueryFilters().CountAsync());
+    }
+
+    [Fact]
+    public async Task Merge_FullThenDelta()
+    {
+        var first = await UploadAsync(LeaA, RosterUploadMode.Full, Record(0, "1000000001", LeaA), Record(1, "1000000002", LeaA), Record(2, "1000000003", LeaA));
+        Assert.Equal(new RosterMergeResult(3, 0, 0, 1), first);
+
+        var full = await UploadAsync(LeaA, RosterUploadMode.Full, Record(0, "1000000001", LeaA), Record(1, "1000000002", LeaA, firstName: "Anaís"), Record(2, "1000000004", LeaA));
+        Assert.Equal(new RosterMergeResult(2, 1, 1, 2), full);
+
+        var delta = await UploadAsync(LeaA, RosterUploadMode.Delta, Record(0, "1000000001", LeaA), Record(1, "1000000005", LeaA));
+        Assert.Equal(new RosterMergeResult(1, 1, 0, 3), delta);
+
+        var unchanged = await UploadAsync(LeaA, RosterUploadMode.Delta, Record(0, "1000000001", LeaA));
+        Assert.Equal(new RosterMergeResult(0, 1, 0, 3), unchanged);
+
+        await using var db = _database.CreateContext(LeaA);
+        var store = new RosterStore(db, new SqliteRosterBulkWriter());
+        var list = await store.ListStudentsAsync(Summative, StudentFilter.None, null, 10, CancellationToken.None);
+        Assert.Equal(["1000000001", "1000000002", "1000000004", "1000000005"], list.Select(s => s.Ssid));
+        Assert.Equal("Anaís", list[1].FirstName);
+        Assert.All(list, s => Assert.Single(s.Guardians));
+        Assert.Equal(4, await db.Guardians.CountAsync());
+        Assert.Equal("+14155552671", list[0].Guardians[0].MobilePhoneE164);
+        Assert.Equal(0, await db.StagedStudents.IgnoreQueryFilters().CountAsync());
+        Assert.Equal(0, await db.StagedGuardians.IgnoreQueryFilters().CountAsync());
+    }
+
+    [Fact]
+    public async Task Merge_UpdateKeepsStudentId()
+    {
+        await UploadAsync(LeaA, RosterUploadMode.Full, Record(0, "1000000001", LeaA));
+        long id;
+        await using (var db = _database.CreateContext(LeaA))
+        {
+            id = (await db.Students.SingleAsync()).Id;
+        }
+
+        await UploadAsync(LeaA, RosterUploadMode.Delta, Record(0, "1000000001", LeaA, phone: "800-555-0199"));
+
+        await using var check = _database.CreateContext(LeaA);
+        var student = await check.Students.Include(s => s.Guardians).SingleAsync();
+        Assert.Equal(id, student.Id);
+        var guardian = Assert.Single(student.Guardians);
+        Assert.False(guardian.Textable);
+        Assert.Equal("toll-free number", guardian.NotTextableReason);
+    }
+
+    [Fact]
+    public async Task Duplicates_AreTakenFromStaging()
+    {
+        await using var db = _database.CreateContext(LeaA);
+        var store = new RosterStore(db, new SqliteRosterBulkWriter());
+        StagedRecord[] records =
+        [
+            Record(0, "1000000001", LeaA),
+            Record(1, "1000000002", LeaA),
+            Record(2, "1000000001", LeaA),
+            new StagedRecord(3, "1000000002", null, ""),
+            Record(4, "1000000003", LeaA),
+        ];
+
+        await store.StageAsync("u1", records, Now, CancellationToken.None);
+        var duplicates = await store.TakeDuplicatesAsync("u1", CancellationToken.None);
+
+        Assert.Equal([new(0, "1000000001"), new(1, "1000000002"), new(2, "1000000001"), new(3, "1000000002")], duplicates);
+        Assert.Equal([4], await db.StagedStudents.Select(s => s.RecordIndex).ToListAsync());
+        Assert.Equal([4], await db.StagedGuardians.Select(g => g.RecordIndex).ToListAsync());
+    }
+}
