@@ -5,6 +5,7 @@ using Gateway.Server.Roster;
 using Gateway.Server.Feed;
 using Gateway.Storage;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -54,6 +55,14 @@ public static partial class GatewayApplication
         builder.Services.AddGrpcHealthChecks();
 
         var app = builder.Build();
+        if (gateway.TrustForwardedHeaders)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
+
         app.UseAuthentication();
         app.UseMiddleware<ActiveClientMiddleware>();
         app.UseAuthorization();

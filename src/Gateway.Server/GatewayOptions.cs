@@ -17,4 +17,11 @@ public sealed class GatewayOptions
     /// <c>http://127.0.0.1:5081</c>.
     /// </summary>
     public string HttpUrl { get; set; } = "http://127.0.0.1:5081";
+
+    /// <summary>
+    /// Takes the request scheme from <c>X-Forwarded-Proto</c>, for a gateway behind a proxy that
+    /// terminates TLS; the token endpoint then accepts requests that reached the proxy over HTTPS.
+    /// Enable only when every request passes through such a proxy. Default: false.
+    /// </summary>
+    public bool TrustForwardedHeaders { get; set; }
 }
