@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gateway.Cli.Admin;
+using Gateway.Cli.Pricing;
 using Gateway.Cli.Roster;
 using Gateway.Imports;
 using Gateway.Storage;
@@ -37,6 +38,7 @@ public static class GatewayCli
         root.Add(LeaCommands.Build(context));
         root.Add(ClientCommands.Build(context));
         root.Add(RosterCommands.Build(context));
+        root.Add(QuoteCommand.Build(context));
         return root;
     }
 

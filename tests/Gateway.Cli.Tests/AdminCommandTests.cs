@@ -94,7 +94,7 @@ public sealed class AdminCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task ClientAdd_LeaScopeWithoutLea_ExitsWithUsageError()
+    public async Task ClientAdd_WithoutLea_ExitsWithUsageError()
     {
         var result = await CliRunner.RunAsync("client", "add", "--name", "SIS", "--scope", "roster.write", "--data-dir", dataDirectory);
 
@@ -103,7 +103,7 @@ public sealed class AdminCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task ClientCommands_AgainstGateway_TokensFollowRotationAndRevocation()
+    public async Task RotateAndRevoke_StopOldCredentials()
     {
         await using var gateway = await TestGateway.StartAsync(o => o.DataDirectory = dataDirectory);
         await CliRunner.RunAsync("lea", "add", Lea, "--name", "Example Unified", "--data-dir", dataDirectory);

@@ -87,12 +87,29 @@ internal static class UploadReport
 
     private static IEnumerable<(SourceLocation Source, string Stage, string Reason, string Message)> RejectedRows(RosterUploadOutcome outcome)
     {
-        var importRows = outcome.Import.Rejections.Select(rejection => (rejection.Source, ImportStage, rejection.Reason.ToString(), rejection.Message));
+        var importRows = outcome.Import.Rejections.Select(rejection => (rejection.Source, ImportStage, rejection.Reason.ToString(), Describe(rejection, outcome)));
         var gatewayRows = outcome.ServerRejections.Select(rejection => (rejection.Source, GatewayStage, ViolationFields(rejection), ViolationText(rejection)));
         var fileOrder = outcome.Import.Files.Select(file => file.File).ToList();
         return importRows.Concat(gatewayRows)
             .OrderBy(row => fileOrder.IndexOf(row.Source.File))
             .ThenBy(row => row.Source.Line);
+    }
+
+    /// <summary>
+    /// Returns the import's message, except for rows of the other ELPAC assessment: the import only
+    /// reports them as not offered, so the message says which option uploads them.
+    /// </summary>
+    private static string Describe(RowRejection rejection, RosterUploadOutcome outcome)
+    {
+        var (selected, other, otherOption) = outcome.Administration.Assessment == Assessment.InitialElpac
+            ? (ElpacAssessment.InitialElpac, ElpacAssessment.SummativeElpac, "summative")
+            : (ElpacAssessment.SummativeElpac, ElpacAssessment.InitialElpac, "initial");
+        if (rejection.Reason != RejectionReason.AssessmentNotOffered || !rejection.Message.Contains($"is {other},", StringComparison.Ordinal))
+        {
+            return rejection.Message;
+        }
+
+        return $"the row is {other}, but this upload is for {selected}; upload it with --assessment {otherOption}.";
     }
 
     private static string ViolationFields(ServerRejection rejection) =>
@@ -114,7 +131,7 @@ internal static class UploadReport
                 ["line"] = rejection.Source.Line,
                 ["rejectedBy"] = ImportStage,
                 ["reason"] = rejection.Reason.ToString(),
-                ["message"] = rejection.Message,
+                ["message"] = Describe(rejection, outcome),
             });
         }
 
