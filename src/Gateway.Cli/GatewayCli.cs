@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gateway.Cli.Admin;
+using Gateway.Cli.Links;
 using Gateway.Cli.Pricing;
 using Gateway.Cli.Roster;
 using Gateway.Imports;
@@ -39,6 +40,7 @@ public static class GatewayCli
         root.Add(ClientCommands.Build(context));
         root.Add(RosterCommands.Build(context));
         root.Add(QuoteCommand.Build(context));
+        root.Add(LinksCommands.Build(context));
         return root;
     }
 
