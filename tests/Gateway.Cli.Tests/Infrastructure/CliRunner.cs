@@ -11,7 +11,11 @@ public static class CliRunner
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunAsync(environment, CancellationToken.None, args);
+
+    /// <summary>Runs with a token that plays the part of Ctrl+C.</summary>
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -23,7 +27,7 @@ public static class CliRunner
             IsOutputRedirected = true,
         };
 
-        var exitCode = await GatewayCli.RunAsync(args, context).WaitAsync(Timeout);
+        var exitCode = await GatewayCli.RunAsync(args, context, cancellationToken).WaitAsync(Timeout);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 

@@ -22,16 +22,21 @@ public sealed class GatewayCliSession : IAsyncDisposable
     public string WorkDirectory { get; }
 
     /// <summary>GATEWAY_URL, GATEWAY_CLIENT_ID and GATEWAY_CLIENT_SECRET for the session's client.</summary>
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Environment => EnvironmentFor(Client);
+
+    /// <summary>GATEWAY_URL, GATEWAY_CLIENT_ID and GATEWAY_CLIENT_SECRET for <paramref name="client"/>.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentFor(TestClient client) => new Dictionary<string, string>
     {
         ["GATEWAY_URL"] = Gateway.Address.ToString(),
-        ["GATEWAY_CLIENT_ID"] = Client.ClientId,
-        ["GATEWAY_CLIENT_SECRET"] = Client.ClientSecret,
+        ["GATEWAY_CLIENT_ID"] = client.ClientId,
+        ["GATEWAY_CLIENT_SECRET"] = client.ClientSecret,
     };
 
-    public static async Task<GatewayCliSession> StartAsync(params string[] scopes)
+    public static Task<GatewayCliSession> StartAsync(params string[] scopes) => StartAsync(null, scopes);
+
+    public static async Task<GatewayCliSession> StartAsync(Action<TestGatewayOptions>? configure, params string[] scopes)
     {
-        var gateway = await TestGateway.StartAsync();
+        var gateway = await TestGateway.StartAsync(configure);
         await gateway.CreateLeaAsync(Lea, "Example Unified");
         var client = await gateway.CreateClientAsync([Lea], scopes);
         return new GatewayCliSession(gateway, client, Directory.CreateTempSubdirectory("gatewayctl-test-").FullName);
