@@ -3,6 +3,7 @@ using Gateway.Server.Auth;
 using Gateway.Server.Pricing;
 using Gateway.Server.Roster;
 using Gateway.Server.Feed;
+using Gateway.Server.Orders;
 using Gateway.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -49,6 +50,7 @@ public static partial class GatewayApplication
         builder.Services.AddRosterFeature(builder.Configuration);
         builder.Services.AddPricingFeature(builder.Configuration);
         builder.Services.AddLinkFeedFeature();
+        builder.Services.AddOrdersFeature();
 
         builder.Services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
         builder.Services.AddGrpcReflection();
@@ -73,6 +75,7 @@ public static partial class GatewayApplication
         app.MapRosterFeature();
         app.MapPricingFeature();
         app.MapLinkFeedFeature();
+        app.MapOrdersFeature();
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;

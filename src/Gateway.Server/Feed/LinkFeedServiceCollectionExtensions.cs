@@ -31,8 +31,8 @@ public static class LinkFeedServiceCollectionExtensions
     /// <summary>Maps the link feed and fulfillment gRPC services.</summary>
     public static IEndpointRouteBuilder MapLinkFeedFeature(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGrpcService<LinkFeedService>();
-        endpoints.MapGrpcService<FulfillmentService>();
+        endpoints.MapGrpcService<LinkFeedGrpcService>();
+        endpoints.MapGrpcService<FulfillmentGrpcService>();
         return endpoints;
     }
 }

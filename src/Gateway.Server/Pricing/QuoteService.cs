@@ -252,7 +252,7 @@ public sealed class QuoteService
             _ => ValueTask.FromResult<byte[]?>(null),
             new HybridCacheEntryOptions { Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite },
             cancellationToken: cancellationToken);
-        return bytes is null ? null : Quote.Parser.ParseFrom(bytes);
+        return bytes is null or { Length: 0 } ? null : Quote.Parser.ParseFrom(bytes);
     }
 
     private static string IdKey(string lea, string quoteId) => $"quote:id:{lea}:{quoteId}";

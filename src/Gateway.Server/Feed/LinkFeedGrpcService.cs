@@ -9,14 +9,14 @@ using SsrGateway.V1;
 namespace Gateway.Server.Feed;
 
 /// <summary>The token LEA's link feed, portal-field mapping and acknowledgements.</summary>
-internal sealed class LinkFeedService(
+internal sealed class LinkFeedGrpcService(
     ITenantScope tenant,
     ResumeTokens resumeTokens,
     LinkFeedStreamer streamer,
     PortalFieldMappings mappings,
     LinkAcknowledgements acknowledgements,
     IHostApplicationLifetime lifetime,
-    ILogger<LinkFeedService> logger) : SsrGateway.V1.LinkFeedService.LinkFeedServiceBase
+    ILogger<LinkFeedGrpcService> logger) : SsrGateway.V1.LinkFeedService.LinkFeedServiceBase
 {
     [Authorize(Policy = GatewayScopes.LinksRead)]
     public override async Task WatchLinkUpdates(WatchLinkUpdatesRequest request, IServerStreamWriter<WatchLinkUpdatesResponse> responseStream, ServerCallContext context)

@@ -8,10 +8,10 @@ namespace Gateway.Server.Fulfillment;
 
 /// <summary>The vendor's publishing of video links; the token is bound to no LEA.</summary>
 [Authorize(Policy = GatewayScopes.FulfillmentPublish)]
-internal sealed class FulfillmentService(
+internal sealed class FulfillmentGrpcService(
     LinkRecordValidator validator,
     LinkPublisher publisher,
-    ILogger<FulfillmentService> logger) : SsrGateway.V1.FulfillmentService.FulfillmentServiceBase
+    ILogger<FulfillmentGrpcService> logger) : SsrGateway.V1.FulfillmentService.FulfillmentServiceBase
 {
     public override async Task<PublishVideoLinksResponse> PublishVideoLinks(IAsyncStreamReader<PublishVideoLinksRequest> requestStream, ServerCallContext context)
     {
