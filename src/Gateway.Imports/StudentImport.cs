@@ -6,11 +6,11 @@ namespace Gateway.Imports;
 /// Joins a streamed ELPAC extract with an optional contact book into student records.
 /// </summary>
 /// <remarks>
-/// The extract is read three times and never held in memory: once to check that it is UTF-8
-/// (skipped when the encoding is chosen in the options), once to find SSIDs on more than one
-/// valid row, and once to produce records. The duplicate scan keeps one 64-bit SSID and one line
-/// number per valid row, so memory grows by that much with the row count but not with the row
-/// width. The contact book is held in memory.
+/// The extract is streamed, never loaded whole. A first pass checks that it is UTF-8 and is
+/// skipped when the options choose the encoding. The header line is then read for the delimiter.
+/// A second pass finds SSIDs on more than one valid row, and a third produces the records.
+/// The duplicate scan keeps one 64-bit SSID and one line number per valid row, so memory grows
+/// by that much with the row count but not with the row width. The contact book is in memory.
 /// </remarks>
 public sealed class StudentImport
 {

@@ -65,6 +65,29 @@ public class StreamingTests
         Assert.Contains("Windows1252", error.Message);
     }
 
+    [Fact]
+    public void ForcedUtf8_WithBom_NeverReplacesBytes()
+    {
+        var text = "RecordType^SSID^StudentLastName^StudentFirstName^GradeAssessed^CALPADSSchoolCode^CEDSLanguageCode\n" +
+            "01^1000000504^D’Souza^Ana^01^19647336000001^spa\n";
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Fixtures.Windows1252(text)];
+        var import = new StudentImport(ImportSource.FromBytes("bom.txt", bytes), options: new ElpacExtractOptions { Encoding = TextEncodingChoice.Utf8 });
+
+        var error = Assert.Throws<ImportFormatException>(() => import.ReadRecords().ToList());
+
+        Assert.Contains("not valid UTF-8", error.Message);
+    }
+
+    [Fact]
+    public void Utf8Bom_SkippedBeforeHeader()
+    {
+        var source = Fixtures.Source("elpac-ugly.txt");
+
+        using var file = DelimitedFile.Open(source, TextDecoding.Resolve(source, TextEncodingChoice.Utf8), '^');
+
+        Assert.Equal("RecordType", file.Header[0]);
+    }
+
     private static byte[] BuildExtract(int rows)
     {
         var text = new StringBuilder("RecordType^SSID^StudentLastName^StudentFirstName^GradeAssessed^CALPADSSchoolCode^CALPADSPrimaryLanguage^SSREligible^EndofRecord\n");

@@ -22,8 +22,8 @@ public sealed record MobilePhone(string E164, string Extension, bool Textable, s
 
     /// <summary>
     /// Parses a number in any common notation with <see cref="DefaultRegion"/> as the default
-    /// region (libphonenumber). Never throws: an unparseable or non-mobile number is returned as
-    /// not textable with the reason.
+    /// region (libphonenumber). An unparseable or non-mobile number is returned as not textable
+    /// with the reason instead of raising an exception.
     /// </summary>
     public static MobilePhone Parse(string? text)
     {

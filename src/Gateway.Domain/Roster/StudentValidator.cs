@@ -3,9 +3,9 @@ using Gateway.Domain.Tenancy;
 namespace Gateway.Domain.Roster;
 
 /// <summary>
-/// Validates submitted student records for one LEA. Ids and codes are trimmed; names are kept
-/// exactly as submitted (any Unicode script, accents, apostrophes, hyphens) but must not be blank
-/// or contain control characters. Field paths name the record by its index in the whole upload,
+/// Validates submitted student records for one LEA. Ids and codes are trimmed. Names are kept
+/// exactly as submitted (any Unicode script, accents, apostrophes, hyphens), but they must not be
+/// blank or contain control characters. Field paths name the record by its index in the whole upload,
 /// for example <c>students[12].guardians[0].mobile_phone</c>.
 /// </summary>
 public sealed class StudentValidator

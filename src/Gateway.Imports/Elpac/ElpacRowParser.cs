@@ -158,7 +158,7 @@ internal sealed class ElpacRowParser(ElpacColumns columns, ElpacExtractOptions o
     public static bool IsSsid(string value) => value.Length == SsidLength && value.All(char.IsAsciiDigit);
 
     /// <summary>
-    /// Returns TK, KN or a two-digit grade. Accepts <c>K</c>, <c>KG</c> and <c>00</c> for
+    /// Returns TK, KN or a two-digit grade. Accepts <c>K</c>, <c>KG</c>, <c>0</c> and <c>00</c> for
     /// kindergarten and a single digit for grades 1 to 9, which spreadsheet programs produce by
     /// dropping the leading zero.
     /// </summary>
@@ -186,9 +186,9 @@ internal sealed class ElpacRowParser(ElpacColumns columns, ElpacExtractOptions o
     }
 
     /// <summary>
-    /// Takes the first column, in the order CALPADSPrimaryLanguage, PrimaryLanguageforTesting,
-    /// CEDSLanguageCode, whose value is present and not an unknown code (UU, UNK). When every
-    /// present value is unknown, the first of them is kept so the server sees it.
+    /// Chooses the code from the columns in the order CALPADSPrimaryLanguage,
+    /// PrimaryLanguageforTesting, CEDSLanguageCode. The first value that is present and not an
+    /// unknown code (UU, UNK) decides. When every present value is unknown, the first is kept.
     /// </summary>
     private LanguageChoice ChooseLanguage(SepReader.Row row)
     {

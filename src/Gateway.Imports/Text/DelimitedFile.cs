@@ -83,8 +83,7 @@ internal sealed class DelimitedFile : IDisposable
 
     /// <summary>
     /// Moves the reader on, turning a decoding failure into a format error. Only a file read as
-    /// UTF-8 by option (or a UTF-16 file with a BOM) can fail, because detection falls back to
-    /// Windows-1252, which accepts every byte.
+    /// UTF-8 by option can fail, because detection falls back to Windows-1252.
     /// </summary>
     private static bool MoveNext(string name, SepReader reader)
     {

@@ -4,7 +4,7 @@ namespace Gateway.Imports;
 
 /// <summary>
 /// A named input that can be opened more than once. The extract reader makes several passes
-/// (encoding check, duplicate scan, import) so that it never holds the file in memory.
+/// (encoding check, duplicate scan, import) so that it never loads the whole file.
 /// </summary>
 public sealed class ImportSource
 {

@@ -17,13 +17,20 @@ internal static class TextDecoding
 {
     private const int ChunkLength = 1 << 16;
 
-    /// <summary>Throws on invalid bytes, so a wrong choice fails loudly instead of producing U+FFFD.</summary>
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>
+    /// Throws on invalid bytes, so a wrong choice fails loudly instead of producing U+FFFD. Its
+    /// preamble is the UTF-8 BOM, which StreamReader skips when the file starts with it.
+    /// </summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 
     private static readonly Encoding Windows1252 = CreateWindows1252();
 
     private static readonly char[] DelimiterCandidates = ['^', ',', '\t', '|', ';'];
 
+    /// <remarks>
+    /// NOTE: a file that starts with a UTF-8 BOM but has invalid bytes later is read as
+    /// Windows-1252, so its first header name gains the characters "ï»¿" and fails to match.
+    /// </remarks>
     public static Encoding Resolve(ImportSource source, TextEncodingChoice choice) => choice switch
     {
         TextEncodingChoice.Utf8 => StrictUtf8,
@@ -35,11 +42,11 @@ internal static class TextDecoding
         encoding.CodePage == Windows1252.CodePage ? "windows-1252" : "utf-8";
 
     /// <summary>
-    /// Opens a reader that skips a UTF-8 BOM. A UTF-16 BOM also switches the decoding, because
-    /// some SIS exports write UTF-16.
+    /// Opens a reader that decodes with exactly the given encoding. BOM detection stays off
+    /// because StreamReader would switch to a UTF-8 decoder that replaces invalid bytes.
     /// </summary>
     public static StreamReader OpenReader(ImportSource source, Encoding encoding) =>
-        new(source.Open(), encoding, detectEncodingFromByteOrderMarks: true, bufferSize: ChunkLength);
+        new(source.Open(), encoding, detectEncodingFromByteOrderMarks: false, bufferSize: ChunkLength);
 
     /// <summary>Reads the whole source once, with a fixed-size buffer, and checks that it is valid UTF-8.</summary>
     private static bool IsValidUtf8(ImportSource source)

@@ -126,8 +126,8 @@ public sealed class QuoteService
 
     private async Task<Quote> ComputeAsync(string lea, Domain.Administration administration, StudentSelection selection, bool textedLinks, CancellationToken cancellationToken)
     {
-        // The version is read before and after the students; a change in between means an
-        // upload committed meanwhile, so the figures may mix two rosters and are computed again.
+        // The version is read before and after the students. A change in between means an upload
+        // committed meanwhile, so the figures may mix two rosters and are computed again.
         for (var attempt = 1; ; attempt++)
         {
             var before = await _store.GetRosterVersionAsync(administration, cancellationToken);
@@ -252,7 +252,10 @@ public sealed class QuoteService
             _ => ValueTask.FromResult<byte[]?>(null),
             new HybridCacheEntryOptions { Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite },
             cancellationToken: cancellationToken);
-        return bytes is null or { Length: 0 } ? null : Quote.Parser.ParseFrom(bytes);
+
+        // A miss comes back as null or, from some serializers, as an empty array; a stored
+        // quote always has bytes because its id is set.
+        return bytes is null || bytes.Length == 0 ? null : Quote.Parser.ParseFrom(bytes);
     }
 
     private static string IdKey(string lea, string quoteId) => $"quote:id:{lea}:{quoteId}";

@@ -16,7 +16,7 @@ namespace Gateway.Server.Roster;
 /// <summary>
 /// Runs one client-streamed roster upload: validates the header, validates records as they
 /// arrive, stages them in batches while the next batch is read, rejects duplicate SSIDs, then
-/// merges the staged records into the roster in one transaction. Memory holds one staging batch
+/// merges the staged records into the roster in one transaction. Memory contains one staging batch
 /// in each of the two pipeline stages and the list of rejected records, never the whole roster.
 /// </summary>
 internal sealed class RosterUploadProcessor
@@ -175,6 +175,8 @@ internal sealed class RosterUploadProcessor
         var chunks = Channel.CreateBounded<List<StagedRecord>>(1);
         var stager = Task.Run(() => WriteChunksAsync(chunks.Reader, uploadId, now, stop), CancellationToken.None);
 
+        // NOTE: rejected records stay in memory until the response is sent, so an upload of
+        // mostly invalid records needs memory in proportion to its size.
         var rejected = new List<Proto.RejectedRecord>();
         Exception? readError = null;
         try

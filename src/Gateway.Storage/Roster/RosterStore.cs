@@ -73,6 +73,11 @@ public sealed class RosterStore
     /// receives the counts and returns the upload row to store. Throws
     /// <see cref="DbUpdateException"/> when another upload with the same idempotency key committed first.
     /// </summary>
+    /// <remarks>
+    /// NOTE: the transaction runs set-based statements over the staged records, so it is not
+    /// constant-time: about 3 s for 100,000 new students on SQLite (estimate from one run on a
+    /// shared 2-core machine). Readers are not blocked under WAL, but other writers wait.
+    /// </remarks>
     public async Task<RosterMergeResult> MergeAsync(
         string uploadId, Administration administration, RosterUploadMode mode, DateTimeOffset now,
         Func<RosterMergeResult, RosterUploadEntity> buildUpload, CancellationToken cancellationToken)

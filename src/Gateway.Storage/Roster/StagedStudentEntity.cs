@@ -6,7 +6,7 @@ namespace Gateway.Storage.Roster;
 /// <summary>
 /// A validated record of an upload in progress. Records wait here until the upload ends and are
 /// then merged into the roster in one transaction. Rows with <see cref="Rejected"/> set carry
-/// only the SSID, so that duplicate detection also sees records rejected for other reasons.
+/// only the SSID, so that duplicate detection also counts records rejected for other reasons.
 /// </summary>
 public sealed class StagedStudentEntity : ILeaOwned
 {
