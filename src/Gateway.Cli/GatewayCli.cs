@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gateway.Cli.Admin;
 using Gateway.Cli.Links;
+using Gateway.Cli.Orders;
 using Gateway.Cli.Pricing;
 using Gateway.Cli.Roster;
 using Gateway.Imports;
@@ -40,7 +41,9 @@ public static class GatewayCli
         root.Add(ClientCommands.Build(context));
         root.Add(RosterCommands.Build(context));
         root.Add(QuoteCommand.Build(context));
+        root.Add(OrderCommands.Build(context));
         root.Add(LinksCommands.Build(context));
+        root.Add(ReportCommand.Build(context));
         return root;
     }
 

@@ -12,7 +12,7 @@ public sealed class RosterUploadTests
     // Lines 2 (Spanish) and 6 (English only) are valid. Line 3 has a bad SSID and line 7 is not
     // SSR-eligible. Line 4 names a school of another LEA, which the gateway rejects. Line 5 is an
     // Initial ELPAC row.
-    private static readonly string Extract = string.Join('\n',
+    internal static readonly string Extract = string.Join('\n',
         ExtractHeader,
         "01^1000000001^L1^Lopez^Ana^^03^19647330000000^19647336000001^01^Y",
         "01^12345^L2^Kim^Bo^^04^19647330000000^19647336000001^01^Y",
@@ -22,7 +22,7 @@ public sealed class RosterUploadTests
         "01^1000000006^L6^Ng^Lee^^07^19647330000000^19647336000001^02^N") + "\n";
 
     // Line 4 names a student who is not in the extract.
-    private const string Contacts =
+    internal const string Contacts =
         "ssid,guardian_name,relationship,mobile_phone,texting_consent,portal_account_id\n" +
         "1000000001,Maria Lopez,Mother,(213) 373-4253,yes,portal-1\n" +
         "1000000005,Sam Smith,Father,,no,portal-5\n" +

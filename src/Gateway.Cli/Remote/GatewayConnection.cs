@@ -125,7 +125,8 @@ internal sealed class GatewayConnection : IAsyncDisposable
             var error = root.TryGetProperty("error", out var code) ? code.GetString() : $"HTTP {(int)response.StatusCode}";
             var description = root.TryGetProperty("error_description", out var text) ? text.GetString() : null;
             throw CliException.Server(
-                $"the token request for client {settings.ClientId} failed: {error}" + (description is null ? "." : $": {description}"));
+                $"the token request for client {settings.ClientId} (scopes {string.Join(' ', scopes)}" +
+                (settings.Lea is null ? string.Empty : $", LEA {settings.Lea}") + $") failed: {error}" + (description is null ? "." : $": {description}"));
         }
 
         var lifetime = root.TryGetProperty("expires_in", out var expiresIn) && expiresIn.TryGetInt32(out var seconds)
