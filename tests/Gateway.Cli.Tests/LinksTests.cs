@@ -87,12 +87,17 @@ public sealed class LinksTests
         var checkpointed = ReadSequences(output).Max();
 
         await PublishAsync(session, session.WriteFile("second.csv", Manifest(6, 8)));
-        var resumed = await WatchAsync(session, output, checkpoint, "--stop-after", "3");
+        using var stopAgain = new CancellationTokenSource();
+        var resumedWatch = CliRunner.RunAsync(session.Environment, stopAgain.Token,
+            "links", "watch", "--out", output, "--checkpoint", checkpoint, "--lea", GatewayCliSession.Lea);
+        await WaitForDistinctAsync(output, 8);
+        await stopAgain.CancelAsync();
+        var resumed = await resumedWatch;
         var sequences = ReadSequences(output);
 
         Assert.True(stopped.ExitCode == 0, stopped.ToString());
         Assert.True(resumed.ExitCode == 0, resumed.ToString());
-        Assert.Equal(8, sequences.Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, 8).Select(number => (long)number), sequences.Distinct().Order());
         var duplicates = sequences.GroupBy(sequence => sequence).Where(group => group.Count() > 1).Select(group => group.Key).ToList();
         Assert.All(duplicates, sequence => Assert.True(sequence > checkpointed, $"sequence {sequence} was written twice but precedes the checkpoint"));
     }
@@ -138,6 +143,20 @@ public sealed class LinksTests
 
     private static List<long> ReadSequences(string output) =>
         File.ReadAllLines(output).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("sequence").GetInt64()).ToList();
+
+    private static async Task WaitForDistinctAsync(string path, int count)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        while (ReadSequences(path).Distinct().Count() < count)
+        {
+            if (timeout.IsCancellationRequested)
+            {
+                Assert.Fail($"Expected {count} distinct sequences; the file has {string.Join(", ", ReadSequences(path))}.");
+            }
+
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
 
     private static async Task WaitForLinesAsync(string path, int count)
     {

@@ -17,6 +17,7 @@ namespace Gateway.Cli.Links;
 internal static class WatchCommand
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan AcknowledgementTimeout = TimeSpan.FromSeconds(30);
 
     public static Command Build(CliContext context)
     {
@@ -115,7 +116,7 @@ internal static class WatchCommand
                 switch (response.KindCase)
                 {
                     case WatchLinkUpdatesResponse.KindOneofCase.Update:
-                        await WriteAsync(output, response.Update, cancellationToken);
+                        await WriteAsync(output, response.Update);
                         if (stopAfter is { } limit && ++written >= limit)
                         {
                             return true;
@@ -136,15 +137,19 @@ internal static class WatchCommand
             throw new RpcException(new Status(StatusCode.Unavailable, "the gateway ended the watch"));
         }
 
-        private async Task WriteAsync(FileStream output, LinkUpdate update, CancellationToken cancellationToken)
+        /// <summary>
+        /// Writes, acknowledges and checkpoints one update. Ctrl+C does not interrupt these steps,
+        /// so a stop lands between updates; the acknowledgement has its own timeout instead.
+        /// </summary>
+        private async Task WriteAsync(FileStream output, LinkUpdate update)
         {
             var line = Encoding.UTF8.GetBytes(ToJson(update).ToJsonString() + "\n");
-            await output.WriteAsync(line, cancellationToken);
+            await output.WriteAsync(line, CancellationToken.None);
             output.Flush(flushToDisk: true);
 
             var acknowledgement = new AcknowledgeLinkUpdatesRequest();
             acknowledgement.Acknowledgements.Add(new LinkAcknowledgement { Sequence = update.Sequence, Status = AcknowledgementStatus.Written });
-            await client.AcknowledgeLinkUpdatesAsync(acknowledgement, cancellationToken: cancellationToken);
+            await client.AcknowledgeLinkUpdatesAsync(acknowledgement, deadline: DateTime.UtcNow.Add(AcknowledgementTimeout));
 
             checkpoint.Save(update.ResumeToken);
         }
