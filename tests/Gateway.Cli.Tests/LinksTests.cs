@@ -103,6 +103,30 @@ public sealed class LinksTests
     }
 
     [Fact]
+    public async Task Watch_GatewayRestart_Reconnects()
+    {
+        await using var session = await StartAsync();
+        await SeedOrderAsync(session, 4);
+        await PublishAsync(session, session.WriteFile("first.csv", Manifest(1, 2)));
+        var output = Path.Combine(session.WorkDirectory, "updates.jsonl");
+        var checkpoint = Path.Combine(session.WorkDirectory, "watch.checkpoint");
+
+        using var stop = new CancellationTokenSource();
+        var watch = CliRunner.RunAsync(session.Environment, stop.Token,
+            "links", "watch", "--out", output, "--checkpoint", checkpoint, "--lea", GatewayCliSession.Lea);
+        await WaitForDistinctAsync(output, 2);
+        await session.Gateway.RestartAsync();
+        await PublishAsync(session, session.WriteFile("second.csv", Manifest(3, 4)));
+        await WaitForDistinctAsync(output, 4);
+        await stop.CancelAsync();
+        var result = await watch;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("reconnecting", result.Error);
+        Assert.Equal([1L, 2L, 3L, 4L], ReadSequences(output));
+    }
+
+    [Fact]
     public async Task Watch_FromStartWithSnapshot_ExitsWithUsageError()
     {
         var result = await CliRunner.RunAsync(
@@ -142,7 +166,7 @@ public sealed class LinksTests
         session.RunAsync(["links", "watch", "--out", output, "--checkpoint", checkpoint, "--lea", GatewayCliSession.Lea, .. extra]);
 
     private static List<long> ReadSequences(string output) =>
-        File.ReadAllLines(output).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("sequence").GetInt64()).ToList();
+        !File.Exists(output) ? [] : File.ReadAllLines(output).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("sequence").GetInt64()).ToList();
 
     private static async Task WaitForDistinctAsync(string path, int count)
     {
