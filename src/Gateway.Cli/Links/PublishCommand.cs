@@ -104,7 +104,7 @@ internal static class PublishCommand
         }
         catch (Exception exception) when (exception is InvalidOperationException or RpcException && !cancellationToken.IsCancellationRequested)
         {
-            // The gateway ended the call early; its status says why.
+            // The gateway ended the call early, and its status gives the reason.
             await call.ResponseAsync;
             throw;
         }

@@ -83,12 +83,12 @@ internal sealed class GatewayConnection : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await Task.CompletedTask;
         Channel.Dispose();
         http.Dispose();
         tokenLock.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private async Task<(string Token, TimeSpan Lifetime)> RequestTokenAsync(CancellationToken cancellationToken)

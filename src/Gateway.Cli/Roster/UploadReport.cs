@@ -97,7 +97,7 @@ internal static class UploadReport
 
     /// <summary>
     /// Returns the import's message, except for rows of the other ELPAC assessment: the import only
-    /// reports them as not offered, so the message says which option uploads them.
+    /// reports them as not offered, so the message names the option that uploads them.
     /// </summary>
     private static string Describe(RowRejection rejection, RosterUploadOutcome outcome)
     {
