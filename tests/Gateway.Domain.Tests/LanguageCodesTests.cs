@@ -54,6 +54,17 @@ public sealed class LanguageCodesTests
     }
 
     [Fact]
+    public void Resolve_NotOfferedIsEnglish()
+    {
+        var codes = new LanguageCodes(new LanguageOptions(), [VideoLanguage.Spanish]);
+
+        Assert.True(codes.TryResolve("VIE", out _, out var vietnamese, out _));
+        Assert.True(codes.TryResolve("01", out _, out var spanish, out _));
+        Assert.Equal(VideoLanguage.English, vietnamese);
+        Assert.Equal(VideoLanguage.Spanish, spanish);
+    }
+
+    [Fact]
     public void Options_OverrideAndAdd()
     {
         var options = new LanguageOptions();

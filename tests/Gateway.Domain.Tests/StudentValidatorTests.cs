@@ -135,3 +135,23 @@ public sealed class StudentValidatorTests
         Assert.Equal("toll-free number", student.Guardians[0].MobilePhone.NotTextableReason);
     }
 }
+
+public sealed class StudentFingerprintTests
+{
+    [Fact]
+    public void Fingerprint_EqualForEqualStudents()
+    {
+        var validator = new StudentValidator(CdsCode.Parse("19647330000000"), new LanguageCodes(new LanguageOptions()));
+        var violations = new List<FieldViolation>();
+        var first = validator.Validate(StudentValidatorTests.Valid(), 0, violations)!;
+        var second = validator.Validate(StudentValidatorTests.Valid() with { Grade = " 05 " }, 1, violations)!;
+        var renamed = validator.Validate(StudentValidatorTests.Valid() with { FirstName = "Anа" }, 2, violations)!;
+        var shifted = first with { FirstName = "AnaG", LastName = "arcía" };
+
+        Assert.Empty(violations);
+        Assert.Equal(64, StudentFingerprint.Compute(first).Length);
+        Assert.Equal(StudentFingerprint.Compute(first), StudentFingerprint.Compute(second));
+        Assert.NotEqual(StudentFingerprint.Compute(first), StudentFingerprint.Compute(renamed));
+        Assert.NotEqual(StudentFingerprint.Compute(first), StudentFingerprint.Compute(shifted));
+    }
+}

@@ -4,7 +4,8 @@ namespace Gateway.Domain.Roster;
 
 /// <summary>
 /// Resolves CALPADS language codes to the video language of a set using
-/// <see cref="LanguageOptions"/>.
+/// <see cref="LanguageOptions"/>. A code mapped to a language that is not offered resolves to
+/// English, because the set then has the English video only.
 /// </summary>
 public sealed class LanguageCodes
 {
@@ -13,10 +14,17 @@ public sealed class LanguageCodes
 
     private readonly Dictionary<string, VideoLanguage> _codes;
 
-    public LanguageCodes(LanguageOptions options)
+    /// <param name="options">The code table.</param>
+    /// <param name="offeredPrimaryLanguages">Languages with a video besides English; null means every language of the table.</param>
+    public LanguageCodes(LanguageOptions options, IEnumerable<VideoLanguage>? offeredPrimaryLanguages = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _codes = new Dictionary<string, VideoLanguage>(options.Codes, StringComparer.OrdinalIgnoreCase);
+        var offered = offeredPrimaryLanguages?.ToHashSet();
+        _codes = new Dictionary<string, VideoLanguage>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (code, language) in options.Codes)
+        {
+            _codes[code.Trim()] = offered is null || offered.Contains(language) ? language : VideoLanguage.English;
+        }
     }
 
     /// <summary>

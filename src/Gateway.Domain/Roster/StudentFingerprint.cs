@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,38 +16,38 @@ public static class StudentFingerprint
     /// <summary>Computes the fingerprint as lowercase hex.</summary>
     public static string Compute(ValidStudent student)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, student.Ssid);
-        Append(hash, student.LocalStudentId);
-        Append(hash, student.FirstName);
-        Append(hash, student.MiddleName);
-        Append(hash, student.LastName);
-        Append(hash, student.Grade);
-        Append(hash, student.SchoolCdsCode);
-        Append(hash, student.PrimaryLanguageCode);
-        Append(hash, ((int)student.PrimaryVideoLanguage).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Append(hash, student.Guardians.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var buffer = new ArrayBufferWriter<byte>(512);
+        Append(buffer, student.Ssid);
+        Append(buffer, student.LocalStudentId);
+        Append(buffer, student.FirstName);
+        Append(buffer, student.MiddleName);
+        Append(buffer, student.LastName);
+        Append(buffer, student.Grade);
+        Append(buffer, student.SchoolCdsCode);
+        Append(buffer, student.PrimaryLanguageCode);
+        Append(buffer, ((int)student.PrimaryVideoLanguage).ToString(CultureInfo.InvariantCulture));
+        Append(buffer, student.Guardians.Count.ToString(CultureInfo.InvariantCulture));
         foreach (var guardian in student.Guardians)
         {
-            Append(hash, guardian.Name);
-            Append(hash, guardian.Relationship);
-            Append(hash, guardian.MobilePhone.E164);
-            Append(hash, guardian.MobilePhone.Extension);
-            Append(hash, guardian.MobilePhone.NotTextableReason ?? "");
-            Append(hash, ((int)guardian.TextingConsent).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Append(hash, guardian.PreferredLanguage);
-            Append(hash, guardian.PortalAccountId);
+            Append(buffer, guardian.Name);
+            Append(buffer, guardian.Relationship);
+            Append(buffer, guardian.MobilePhone.E164);
+            Append(buffer, guardian.MobilePhone.Extension);
+            Append(buffer, guardian.MobilePhone.NotTextableReason ?? "");
+            Append(buffer, ((int)guardian.TextingConsent).ToString(CultureInfo.InvariantCulture));
+            Append(buffer, guardian.PreferredLanguage);
+            Append(buffer, guardian.PortalAccountId);
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
 
-    private static void Append(IncrementalHash hash, string value)
+    private static void Append(ArrayBufferWriter<byte> buffer, string value)
     {
-        Span<byte> length = stackalloc byte[4];
-        var bytes = Encoding.UTF8.GetBytes(value);
-        BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-        hash.AppendData(length);
-        hash.AppendData(bytes);
+        var length = Encoding.UTF8.GetByteCount(value);
+        BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), length);
+        buffer.Advance(4);
+        Encoding.UTF8.GetBytes(value, buffer.GetSpan(length));
+        buffer.Advance(length);
     }
 }

@@ -1,11 +1,12 @@
 using Gateway.Domain.Pricing;
+using Gateway.Storage.Pricing;
 
 namespace Gateway.Server.Pricing;
 
 /// <summary>Registers set pricing and quotes.</summary>
 internal static class PricingFeature
 {
-    /// <summary>Binds <see cref="PricingOptions"/> from <c>Gateway:Pricing</c> and registers <see cref="QuoteService"/>.</summary>
+    /// <summary>Binds <see cref="PricingOptions"/> from <c>Gateway:Pricing</c> and registers <see cref="QuoteService"/> with its store.</summary>
     public static IServiceCollection AddPricingFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PricingOptions>()
@@ -14,6 +15,7 @@ internal static class PricingFeature
             .Validate(o => o.QuoteLifetime > TimeSpan.Zero, "Gateway:Pricing:QuoteLifetime must be positive")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.OrderWindowTimeZone, out _), "Gateway:Pricing:OrderWindowTimeZone is not a known time zone")
             .ValidateOnStart();
+        services.AddScoped<QuoteStore>();
         services.AddScoped<QuoteService>();
         return services;
     }

@@ -3,6 +3,7 @@ using Gateway.Domain.Pricing;
 using Gateway.Domain.Roster;
 using Gateway.Server.Roster;
 using Gateway.Server.Rpc;
+using Gateway.Storage.Pricing;
 using Gateway.Storage.Roster;
 using Gateway.Storage.Tenancy;
 using Google.Protobuf;
@@ -19,23 +20,27 @@ namespace Gateway.Server.Pricing;
 /// quotes so that an order can refer to one by id. Registered as a scoped service.
 /// </summary>
 /// <remarks>
-/// Cache rules: a quote is stored in <see cref="HybridCache"/> under its id and under its
-/// selection key, both bound to the LEA and expiring with the quote. The selection key contains
-/// the roster version, so any roster change makes the next quote a fresh one. A cached quote is
-/// reused for an equal selection only while more than half of its lifetime remains.
+/// Storage rules: a quote is stored in the database under its id (the record orders rely on) and
+/// in <see cref="HybridCache"/> under its id and its selection key, all bound to the LEA and
+/// expiring with the quote. The cache may drop an entry at any time, for example one larger than
+/// HybridCache's maximum payload size, so lookups by id fall back to the database. The selection
+/// key contains the roster version, so any roster change makes the next quote a fresh one. A
+/// cached quote is reused for an equal selection only while more than half of its lifetime remains.
 /// </remarks>
 public sealed class QuoteService
 {
     private readonly RosterStore _store;
+    private readonly QuoteStore _quotes;
     private readonly HybridCache _cache;
     private readonly PricingOptions _options;
     private readonly TimeProvider _time;
     private readonly ITenantScope _tenant;
     private readonly ILogger<QuoteService> _logger;
 
-    public QuoteService(RosterStore store, HybridCache cache, IOptions<PricingOptions> options, TimeProvider time, ITenantScope tenant, ILogger<QuoteService> logger)
+    public QuoteService(RosterStore store, QuoteStore quotes, HybridCache cache, IOptions<PricingOptions> options, TimeProvider time, ITenantScope tenant, ILogger<QuoteService> logger)
     {
         _store = store;
+        _quotes = quotes;
         _cache = cache;
         _options = options.Value;
         _time = time;
@@ -101,6 +106,7 @@ public sealed class QuoteService
         var quote = await ComputeAsync(lea, administration, normalized, textedLinks, cancellationToken);
         var entry = new HybridCacheEntryOptions { Expiration = QuoteLifetime, LocalCacheExpiration = QuoteLifetime };
         var bytes = quote.ToByteArray();
+        await _quotes.AddAsync(quote.QuoteId, quote.ExpireTime.ToDateTimeOffset(), bytes, _time.GetUtcNow(), cancellationToken);
         await _cache.SetAsync(IdKey(lea, quote.QuoteId), bytes, entry, cancellationToken: cancellationToken);
         await _cache.SetAsync(SelectionKey(lea, administration, quote.RosterVersion, normalized, textedLinks), bytes, entry, cancellationToken: cancellationToken);
         return quote;
@@ -117,8 +123,16 @@ public sealed class QuoteService
             return null;
         }
 
-        var quote = await FindAsync(IdKey(LeaCode, quoteId.Trim()), cancellationToken);
-        return quote is not null && quote.ExpireTime.ToDateTimeOffset() > _time.GetUtcNow() ? quote : null;
+        var id = quoteId.Trim();
+        var now = _time.GetUtcNow();
+        var quote = await FindAsync(IdKey(LeaCode, id), cancellationToken);
+        if (quote is null)
+        {
+            var stored = await _quotes.FindAsync(id, now, cancellationToken);
+            quote = stored is null ? null : Quote.Parser.ParseFrom(stored);
+        }
+
+        return quote is not null && quote.ExpireTime.ToDateTimeOffset() > now ? quote : null;
     }
 
     /// <summary>How long a quote stays valid; from <see cref="PricingOptions.QuoteLifetime"/>.</summary>

@@ -8,7 +8,6 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 using Proto = SsrGateway.V1;
 
 namespace Gateway.Server.Roster;
@@ -16,8 +15,9 @@ namespace Gateway.Server.Roster;
 /// <summary>
 /// Runs one client-streamed roster upload: validates the header, validates records as they
 /// arrive, stages them in batches while the next batch is read, rejects duplicate SSIDs, then
-/// merges the staged records into the roster in one transaction. Memory contains one staging batch
-/// in each of the two pipeline stages and the list of rejected records, never the whole roster.
+/// merges the staged records into the roster in one transaction. Memory contains at most three
+/// staging batches (one being filled, one queued, one being written) and the list of rejected
+/// records, never the whole roster.
 /// </summary>
 internal sealed class RosterUploadProcessor
 {
@@ -82,33 +82,26 @@ internal sealed class RosterUploadProcessor
             };
             upload.RejectedRecords.AddRange(rejectedRecords);
 
-            var result = await _store.MergeAsync(uploadId, header.Administration, header.Mode, now, counts =>
+            var result = await _store.MergeAsync(ToEntity(upload, header, hash), upload.RejectedCount, counts =>
             {
                 upload.AcceptedCount = counts.AcceptedCount;
                 upload.UnchangedCount = counts.UnchangedCount;
                 upload.RemovedCount = counts.RemovedCount;
                 upload.RosterVersion = counts.RosterVersion;
-                return ToEntity(upload, header, hash);
+                return upload.ToByteArray();
             }, cancellationToken);
+            if (result is null)
+            {
+                // Another upload with the same key committed after our lookup; it decides the outcome.
+                RosterLog.ConcurrentUploadWithSameKey(_logger, uploadId, leaCode);
+                await _store.DiscardStagedAsync(uploadId, CancellationToken.None);
+                var winner = await _store.FindUploadByKeyAsync(header.IdempotencyKey, cancellationToken)
+                    ?? throw new InvalidOperationException($"Upload {uploadId} lost its idempotency key to an upload that cannot be read.");
+                return Replay(winner, hash, leaCode, clientId);
+            }
 
             RosterLog.UploadCommitted(_logger, uploadId, leaCode, result.AcceptedCount, upload.RejectedCount, result.UnchangedCount, result.RemovedCount, result.RosterVersion, stopwatch.ElapsedMilliseconds);
             return upload;
-        }
-        catch (DbUpdateException exception)
-        {
-            await _store.DiscardStagedAsync(uploadId, CancellationToken.None);
-
-            // The unique (LEA, idempotency key) index fails the merge when another upload with
-            // the same key committed after our lookup; that upload decides the outcome.
-            var winner = await _store.FindUploadByKeyAsync(header.IdempotencyKey, CancellationToken.None);
-            if (winner is null)
-            {
-                RosterLog.UploadFailed(_logger, exception, uploadId, leaCode);
-                throw;
-            }
-
-            RosterLog.ConcurrentUploadWithSameKey(_logger, uploadId, leaCode);
-            return Replay(winner, hash, leaCode, clientId);
         }
         catch (RpcException exception)
         {
@@ -382,6 +375,5 @@ internal sealed class RosterUploadProcessor
         RemovedCount = upload.RemovedCount,
         RosterVersion = upload.RosterVersion,
         CreateTime = upload.CreateTime.ToDateTimeOffset(),
-        Outcome = upload.ToByteArray(),
     };
 }

@@ -13,6 +13,7 @@ internal static class RosterMergeSql
     private const string Staged = $"\"{RosterTables.StagedStudents}\"";
     private const string StagedGuardians = $"\"{RosterTables.StagedGuardians}\"";
     private const string Versions = $"\"{RosterTables.Versions}\"";
+    private const string Uploads = $"\"{RosterTables.Uploads}\"";
 
     // A roster row of the upload's administration; `t` is the roster table alias.
     private const string OfAdministration = "t.\"LeaCode\" = {1} AND t.\"SchoolYear\" = {2} AND t.\"Assessment\" = {3}";
@@ -97,6 +98,25 @@ internal static class RosterMergeSql
     public const string BumpVersion =
         $"INSERT INTO {Versions} (\"LeaCode\", \"SchoolYear\", \"Assessment\", \"Version\") VALUES ({{0}}, {{1}}, {{2}}, 1) " +
         $"ON CONFLICT (\"LeaCode\", \"SchoolYear\", \"Assessment\") DO UPDATE SET \"Version\" = {Versions}.\"Version\" + 1";
+
+    /// <summary>
+    /// Claims the idempotency key by inserting the upload row. A row count of 0 means another
+    /// upload already uses the key. Parameters {0} id, {1} LEA, {2} school year, {3} assessment, {4} mode,
+    /// {5} key, {6} content hash, {7} create time, {8} empty outcome.
+    /// </summary>
+    public const string ClaimUpload =
+        $"INSERT INTO {Uploads} (\"Id\", \"LeaCode\", \"SchoolYear\", \"Assessment\", \"Mode\", \"IdempotencyKey\", \"ContentHash\", " +
+        "\"AcceptedCount\", \"RejectedCount\", \"UnchangedCount\", \"RemovedCount\", \"RosterVersion\", \"CreateTime\", \"Outcome\") " +
+        "VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, 0, 0, 0, 0, 0, {7}, {8}) " +
+        "ON CONFLICT (\"LeaCode\", \"IdempotencyKey\") DO NOTHING";
+
+    /// <summary>
+    /// Stores the outcome of a claimed upload. Parameters {0} id, {1} accepted, {2} rejected,
+    /// {3} unchanged, {4} removed, {5} roster version, {6} outcome bytes.
+    /// </summary>
+    public const string CompleteUpload =
+        $"UPDATE {Uploads} SET \"AcceptedCount\" = {{1}}, \"RejectedCount\" = {{2}}, \"UnchangedCount\" = {{3}}, " +
+        $"\"RemovedCount\" = {{4}}, \"RosterVersion\" = {{5}}, \"Outcome\" = {{6}} WHERE \"Id\" = {{0}}";
 
     /// <summary>Deletes staged rows, of any LEA, staged before {0}: leftovers of uploads that never ended.</summary>
     public const string DeleteAbandonedGuardians =

@@ -26,7 +26,10 @@ public sealed class StudentEntity : ILeaOwned
     /// <summary>CALPADS code as submitted, trimmed and upper-cased; empty when none was given.</summary>
     public string PrimaryLanguageCode { get; set; } = "";
 
-    /// <summary>Language of the set's second video; <see cref="VideoLanguage.English"/> when the set is English only.</summary>
+    /// <summary>
+    /// Language of the set's second video; <see cref="VideoLanguage.English"/> when the set is
+    /// English only, which includes a language that was not offered when the student was uploaded.
+    /// </summary>
     public VideoLanguage PrimaryVideoLanguage { get; set; }
 
     /// <summary>Guardians in submitted order (<see cref="GuardianEntity.Ordinal"/>).</summary>

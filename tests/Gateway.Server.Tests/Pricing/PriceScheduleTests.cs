@@ -64,4 +64,18 @@ public sealed class PriceScheduleTests
 
         Assert.Equal([VideoLanguage.Mandarin, VideoLanguage.Spanish], list.Students.Select(s => s.PrimaryVideoLanguage));
     }
+
+    [Fact]
+    public async Task Languages_NotOfferedStoredAsEnglish()
+    {
+        await using var gateway = await TestGateway.StartAsync(o => o.Configuration["Gateway:Pricing:ReplaceOfferedPrimaryLanguages:0"] = "Spanish");
+        var channel = await gateway.CreateLeaChannelAsync(Lea, GatewayScopes.RosterWrite, GatewayScopes.RosterRead);
+
+        await UploadAsync(channel, Header("offered"), [Student("1000000001", languageCode: "VIE"), Student("1000000002", languageCode: "01")]);
+        var roster = new RosterService.RosterServiceClient(channel);
+        var list = await roster.ListStudentsAsync(new ListStudentsRequest { Administration = Summative }).ResponseAsync.WaitAsync(CallTimeout);
+
+        Assert.Equal([VideoLanguage.English, VideoLanguage.Spanish], list.Students.Select(s => s.PrimaryVideoLanguage));
+        Assert.Equal("VIE", list.Students[0].PrimaryLanguageCode);
+    }
 }

@@ -110,6 +110,23 @@ public sealed class QuoteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Quote_FoundAfterRestart()
+    {
+        await UploadExampleAsync();
+        var quote = await QuoteAsync();
+
+        await _gateway.RestartAsync();
+        var found = await FindAsync(Lea, quote.QuoteId);
+        var foreign = await FindAsync(OtherLea, quote.QuoteId);
+        _time.Advance(TimeSpan.FromMinutes(31));
+        var expired = await FindAsync(Lea, quote.QuoteId);
+
+        Assert.Equal(quote, found);
+        Assert.Null(foreign);
+        Assert.Null(expired);
+    }
+
+    [Fact]
     public async Task Quote_AfterHalfLifetimeIsFresh()
     {
         await UploadExampleAsync();

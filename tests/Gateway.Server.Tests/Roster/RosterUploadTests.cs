@@ -88,6 +88,8 @@ public sealed class RosterUploadTests : IAsyncLifetime
         { "malformed language", r => r.PrimaryLanguageCode = "S1A", "primary_language_code" },
         { "long phone", r => r.Guardians[0].MobilePhone = new string('5', 41), "guardians[0].mobile_phone" },
         { "guardian language", r => r.Guardians[0].PreferredLanguage = "12345", "guardians[0].preferred_language" },
+        { "texting consent out of range", r => r.Guardians[0].TextingConsent = (TextingConsent)9, "guardians[0].texting_consent" },
+        { "empty guardian", r => r.Guardians.Add(new GuardianRecord { Relationship = "Aunt" }), "guardians[1]" },
         { "second guardian portal id", r => r.Guardians.Add(new GuardianRecord { Name = "Luis", PortalAccountId = new string('p', 201) }), "guardians[1].portal_account_id" },
     };
 

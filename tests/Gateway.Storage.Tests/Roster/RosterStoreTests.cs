@@ -32,17 +32,18 @@ public sealed class RosterStoreTests : IDisposable
 
         await store.StageAsync(uploadId, records, Now, CancellationToken.None);
         await store.TakeDuplicatesAsync(uploadId, CancellationToken.None);
-        return await store.MergeAsync(uploadId, Summative, mode, Now, result => new RosterUploadEntity
+        var upload = new RosterUploadEntity
         {
             Id = uploadId,
             SchoolYear = Summative.SchoolYear,
             Assessment = Summative.Assessment,
             Mode = mode,
             IdempotencyKey = uploadId,
-            AcceptedCount = result.AcceptedCount,
-            RosterVersion = result.RosterVersion,
             CreateTime = Now,
-        }, CancellationToken.None);
+        };
+        var result = await store.MergeAsync(upload, 0, _ => [1, 2, 3], CancellationToken.None);
+        Assert.NotNull(result);
+        return result;
     }
 
     [Fact]
@@ -108,6 +109,25 @@ public sealed class RosterStoreTests : IDisposable
         var guardian = Assert.Single(student.Guardians);
         Assert.False(guardian.Textable);
         Assert.Equal("toll-free number", guardian.NotTextableReason);
+    }
+
+    [Fact]
+    public async Task Merge_KeyTakenChangesNothing()
+    {
+        await UploadAsync(LeaA, RosterUploadMode.Full, Record(0, "1000000001", LeaA));
+        await using var db = _database.CreateContext(LeaA);
+        var store = new RosterStore(db, new SqliteRosterBulkWriter());
+        var existing = await db.RosterUploads.AsNoTracking().SingleAsync();
+        await store.StageAsync("u2", [Record(0, "1000000002", LeaA)], Now, CancellationToken.None);
+
+        var result = await store.MergeAsync(
+            new RosterUploadEntity { Id = "u2", SchoolYear = Summative.SchoolYear, Assessment = Summative.Assessment, Mode = RosterUploadMode.Full, IdempotencyKey = existing.IdempotencyKey, CreateTime = Now },
+            0, _ => [], CancellationToken.None);
+
+        Assert.Null(result);
+        Assert.Equal(["1000000001"], await db.Students.Select(s => s.Ssid).ToListAsync());
+        Assert.Equal([1, 2, 3], (await db.RosterUploads.AsNoTracking().SingleAsync()).Outcome);
+        Assert.Equal(1, await store.GetRosterVersionAsync(Summative, CancellationToken.None));
     }
 
     [Fact]
