@@ -48,7 +48,7 @@ public sealed record PortalFieldMapping(
         return null;
     }
 
-    /// <summary>Returns (property name, reason) for each invalid or duplicated key.</summary>
+    /// <summary>Returns (contract field name, reason) for each invalid or duplicated key.</summary>
     public IEnumerable<(string Field, string Reason)> Validate()
     {
         var keys = new (string Field, string Key)[]

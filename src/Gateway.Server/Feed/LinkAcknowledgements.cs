@@ -22,6 +22,20 @@ internal sealed class LinkAcknowledgements(GatewayDbContext db, TimeProvider tim
             Rpc.RpcErrors.ThrowInvalidField("acknowledgements", $"{items.Count} acknowledgements were sent; send at most {MaxPerRequest} per request");
         }
 
+        try
+        {
+            return await RecordOnceAsync(items, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent call stored one of these sequences first; the second pass finds its row.
+            db.ChangeTracker.Clear();
+            return await RecordOnceAsync(items, cancellationToken);
+        }
+    }
+
+    private async Task<AcknowledgeLinkUpdatesResponse> RecordOnceAsync(RepeatedField<LinkAcknowledgement> items, CancellationToken cancellationToken)
+    {
         var sequences = items.Select(i => i.Sequence).Distinct().ToList();
         var linkIds = await FindLinkIdsAsync(sequences, cancellationToken);
         var stored = await db.LinkAcknowledgements

@@ -47,8 +47,9 @@ internal sealed class LinkFeedGrpcService(
 
             await streamer.StreamAsync(leaCode, position, codec, schools, responseStream, stopping.Token);
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is OperationCanceledException or IOException && lifetime.ApplicationStopping.IsCancellationRequested)
         {
+            // The status reaches a client that is still connected; for one that left it is moot.
             LinkFeedLog.WatchEnded(logger, leaCode, position, "server stopping");
             throw RpcErrors.Unavailable("The server is stopping. Reconnect and resume with the last resume token received.");
         }

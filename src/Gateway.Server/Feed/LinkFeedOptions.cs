@@ -8,8 +8,8 @@ public sealed class LinkFeedOptions
     public const string SectionName = "LinkFeed";
 
     /// <summary>
-    /// How long an idle watch waits before it sends a heartbeat with the latest position; also the
-    /// longest delay before a watch rereads the database without a wake-up. Default 30 seconds.
+    /// How long an idle watch waits before it sends a heartbeat with the latest position. It is also
+    /// the longest delay before a watch rereads the database without a wake-up. Default 30 seconds.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -63,10 +63,16 @@ internal sealed class LinkFeedStreamer(
     {
         var settings = options.Value;
         var lastSent = time.GetUtcNow();
+        Task? changed = null;
         while (true)
         {
-            // Taken before the read, so a commit during the read still ends the wait below.
-            var changed = notifier.WaitForChangeAsync(leaCode, cancellationToken);
+            // Taken before the read, so a commit during the read still ends the wait below. A
+            // signal that has not fired yet stays valid, so it is kept while paging a backlog.
+            if (changed is null || changed.IsCompleted)
+            {
+                changed = notifier.WaitForChangeAsync(leaCode, cancellationToken);
+            }
+
             var rows = await reader.ReadAfterAsync(position, settings.PageSize, cancellationToken);
             if (rows.Count > 0 && rows[0].Sequence != position + 1)
             {

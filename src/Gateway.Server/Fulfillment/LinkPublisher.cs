@@ -4,15 +4,16 @@ using Gateway.Server.Feed;
 using Gateway.Storage;
 using Gateway.Storage.Feed;
 using Gateway.Storage.Orders;
+using Gateway.Storage.Roster;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gateway.Server.Fulfillment;
 
 /// <summary>
-/// Applies validated link changes, one transaction per LEA: it locks the LEA's feed counter,
-/// checks each record against the LEA's active orders, updates the current links, appends one
-/// history row per change with the next sequence numbers, and wakes the LEA's watchers after
-/// commit. Runs without a tenant, so every query names its LEA and ignores the tenant filter.
+/// Applies validated link changes in one transaction per LEA. The transaction locks the LEA's
+/// feed counter, checks each record against the LEA's active orders, updates the current links
+/// and appends one history row per change with the next sequence numbers. The LEA's watchers
+/// are woken after commit. The publisher runs without a tenant, so every query names its LEA.
 /// </summary>
 internal sealed class LinkPublisher(GatewayDbContext db, ILinkFeedNotifier notifier, TimeProvider time, ILogger<LinkPublisher> logger)
 {
@@ -34,6 +35,10 @@ internal sealed class LinkPublisher(GatewayDbContext db, ILinkFeedNotifier notif
         var ordered = await db.OrderStudents.IgnoreQueryFilters()
             .Where(s => s.LeaCode == leaCode && !s.Cancelled && ssids.Contains(s.Ssid))
             .ToListAsync(cancellationToken);
+        var current = await db.Students.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.LeaCode == leaCode && ssids.Contains(s.Ssid))
+            .Include(s => s.Guardians)
+            .ToListAsync(cancellationToken);
         var links = await db.VideoLinks.IgnoreQueryFilters()
             .Where(l => l.LeaCode == leaCode && ssids.Contains(l.Ssid))
             .ToListAsync(cancellationToken);
@@ -42,7 +47,7 @@ internal sealed class LinkPublisher(GatewayDbContext db, ILinkFeedNotifier notif
         var pending = new List<(VideoLinkEntity Link, LinkChangeType Change)>();
         foreach (var change in changes)
         {
-            var outcome = Apply(change, ordered, links, now, tally);
+            var outcome = Apply(change, ordered, current, links, now, tally);
             if (outcome is { } applied)
             {
                 pending.Add(applied);
@@ -75,7 +80,7 @@ internal sealed class LinkPublisher(GatewayDbContext db, ILinkFeedNotifier notif
     }
 
     private (VideoLinkEntity, LinkChangeType)? Apply(
-        LinkChange change, List<OrderStudentEntity> ordered, List<VideoLinkEntity> links, DateTimeOffset now, LinkChangeTally tally)
+        LinkChange change, List<OrderStudentEntity> ordered, List<StudentEntity> roster, List<VideoLinkEntity> links, DateTimeOffset now, LinkChangeTally tally)
     {
         var field = $"links[{change.Index}]";
         var student = ordered.FirstOrDefault(s => s.Ssid == change.Ssid && s.SchoolYear == change.SchoolYear && s.Assessment == change.Assessment);
@@ -119,10 +124,13 @@ internal sealed class LinkPublisher(GatewayDbContext db, ILinkFeedNotifier notif
             links.Add(link);
         }
 
+        // The roster as it is now names the portal accounts; the order's snapshot is the fallback
+        // for a student removed from the roster after ordering.
+        var onRoster = roster.FirstOrDefault(s => s.Ssid == change.Ssid && s.SchoolYear == change.SchoolYear && s.Assessment == change.Assessment);
         link.OrderId = student.OrderId;
-        link.LocalStudentId = student.LocalStudentId;
-        link.SchoolCdsCode = student.SchoolCdsCode;
-        link.GuardianPortalAccountIds = student.GuardianPortalAccountIds;
+        link.LocalStudentId = onRoster?.LocalStudentId ?? student.LocalStudentId;
+        link.SchoolCdsCode = onRoster?.SchoolCdsCode ?? student.SchoolCdsCode;
+        link.GuardianPortalAccountIds = onRoster is null ? student.GuardianPortalAccountIds : PortalAccounts(onRoster);
         link.State = kind;
         link.Url = change.Url;
         link.ExpireTime = change.ExpireTime;
@@ -153,6 +161,9 @@ internal sealed class LinkPublisher(GatewayDbContext db, ILinkFeedNotifier notif
         tally.Accepted++;
         return (link, LinkChangeType.Revoked);
     }
+
+    private static string PortalAccounts(StudentEntity student) =>
+        string.Join('\n', student.Guardians.OrderBy(g => g.Ordinal).Select(g => g.PortalAccountId).Where(id => id.Length > 0));
 
     private static LinkUpdateEntity ToHistory(VideoLinkEntity link, LinkChangeType change, long sequence, DateTimeOffset now) => new()
     {

@@ -87,7 +87,7 @@ internal sealed class OrderGrpcService(
         return new GetDistributionReportResponse { Report = await reports.BuildAsync(administration, context.CancellationToken) };
     }
 
-    // A malformed id answers NOT_FOUND like a missing one, so ids of other LEAs cannot be probed.
+    // A malformed id gets NOT_FOUND like a missing one, so ids of other LEAs cannot be probed.
     private static Guid ParseOrderId(string text) =>
         OrderMapping.ParseId(text) ?? throw RpcErrors.NotFound($"Order '{text}' was not found.");
 

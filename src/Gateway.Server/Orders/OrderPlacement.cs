@@ -50,7 +50,7 @@ internal sealed class OrderPlacement(
         }
         catch (DbUpdateException)
         {
-            // A concurrent call with the same key may have committed first; answer as a replay of it.
+            // A concurrent call with the same key may have committed first; return that order as a replay.
             db.ChangeTracker.Clear();
             var raced = await FindByKeyAsync(key, cancellationToken);
             if (raced is null)

@@ -1,8 +1,8 @@
 namespace Gateway.Storage.Feed;
 
 /// <summary>
-/// The key that signs resume tokens when none is configured; one row, created on first use, so
-/// tokens stay valid across restarts and replicas that share the database.
+/// The key that signs resume tokens when none is configured. The single row is created on first
+/// use, so tokens stay valid across restarts and across replicas that share the database.
 /// </summary>
 public sealed class FeedSigningKeyEntity
 {

@@ -11,7 +11,7 @@ namespace Gateway.Storage.Feed;
 /// A watcher reads "every update after N", so the updates of an LEA must become visible in
 /// sequence order. Taking a number before the transaction (or from a database sequence) breaks
 /// that: a writer with number 7 can commit after a writer with number 8, and a watcher that has
-/// already read 8 never sees 7. Here a writer first locks the LEA's <c>lea_feed_counter</c> row
+/// already read 8 never reads 7. Here a writer first locks the LEA's <c>lea_feed_counter</c> row
 /// with an upsert, does its work, then advances the counter and commits; the next writer of the
 /// LEA blocks on the row until then, so numbers are gap-free and commit in order.
 /// On SQLite the upsert takes the database write lock, which the transaction holds until commit.

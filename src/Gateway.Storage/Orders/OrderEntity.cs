@@ -5,7 +5,7 @@ namespace Gateway.Storage.Orders;
 
 /// <summary>
 /// An order of video SSR sets with the snapshot of its line items and students taken when it was
-/// placed; later price or roster changes do not alter it.
+/// placed. Later price or roster changes do not alter it.
 /// </summary>
 public sealed class OrderEntity : ILeaOwned
 {

@@ -69,7 +69,7 @@ internal static class FeedHarness
 
     /// <summary>
     /// A feed client on a channel the gateway does not own, so it survives the gateway's stop and
-    /// sees how a stopping server ends the call; the caller disposes the channel.
+    /// observes how a stopping server ends the call. The caller disposes the channel.
     /// </summary>
     public static async Task<(LinkFeedService.LinkFeedServiceClient Client, GrpcChannel Channel)> CreateDetachedFeedClientAsync(TestGateway gateway, string leaCode = Lea)
     {

@@ -53,7 +53,7 @@ public sealed class LinkFeedTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Watch_ReplaceAndRevoke_SendChangeTypesAndEmptyWrites()
+    public async Task Watch_ReplaceAndRevoke_SendsChanges()
     {
         await SeedOrderAsync(_gateway, Lea, [new(Ssid(1), SchoolA, VideoLanguage.Vietnamese, "P-1")]);
         var vendor = await CreateVendorAsync(_gateway);

@@ -133,6 +133,23 @@ public sealed class AcknowledgementReportTests : IAsyncLifetime
         Assert.Equal("Informe de puntuación en video (español)", update.PortalFieldWrites["video_home_label"]);
     }
 
+    [Fact]
+    public async Task Publish_AfterRosterChange_UsesCurrentPortalAccounts()
+    {
+        var orders = await OrderHarness.CreateOrderClientAsync(_gateway);
+        await orders.PlaceOrderAsync(OrderHarness.SelectionOrder("p1", OrderHarness.Summative(), false, "1000000001")).ResponseAsync.WaitAsync(OrderHarness.TestTimeout);
+        await OrderHarness.UploadRosterAsync(_gateway, Lea, OrderHarness.Summative(), [new("1000000001", OrderHarness.SchoolB, "01", Textable: true, "P-NEW")]);
+        var vendor = await FeedHarness.CreateVendorAsync(_gateway);
+        await FeedHarness.PublishAsync(vendor, [FeedHarness.Link("1000000001", VideoLanguage.English)]);
+        var channel = await _gateway.CreateLeaChannelAsync(Lea, GatewayScopes.LinksRead);
+        using var watch = new LinkFeedService.LinkFeedServiceClient(channel).WatchLinkUpdates(FeedHarness.FromBeginning());
+
+        var update = (await FeedHarness.ReadUpdatesAsync(watch.ResponseStream, 1)).Single(r => r.Update is not null).Update;
+
+        Assert.Equal(["P-NEW"], update.GuardianPortalAccountIds);
+        Assert.Equal(OrderHarness.SchoolB, update.SchoolCdsCode);
+    }
+
     private static LinkAcknowledgement Ack(long sequence, bool written, string reason = "") => new()
     {
         Sequence = sequence,

@@ -24,7 +24,7 @@ public sealed class OrderCancelTests : IAsyncLifetime
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
     [Fact]
-    public async Task Cancel_OpenWindowNoLinks_CancelsAndBlocksPublishing()
+    public async Task Cancel_BeforeLinks_BlocksPublishing()
     {
         var orders = await CreateOrderClientAsync(_gateway);
         var placed = (await orders.PlaceOrderAsync(SelectionOrder("c1", Summative(), false, "1000000001")).ResponseAsync.WaitAsync(TestTimeout)).Order;

@@ -49,7 +49,7 @@ public sealed class OrderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PlaceOrder_SameKeySameRequest_ReturnsSameOrder()
+    public async Task PlaceOrder_RepeatedKey_ReturnsSameOrder()
     {
         var orders = await CreateOrderClientAsync(_gateway);
         var request = SelectionOrder("same", Summative(), false, "1000000001");
@@ -65,7 +65,7 @@ public sealed class OrderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PlaceOrder_SameKeyOtherRequest_FailsKeyReused()
+    public async Task PlaceOrder_ReusedKey_Fails()
     {
         var orders = await CreateOrderClientAsync(_gateway);
         await orders.PlaceOrderAsync(SelectionOrder("reused", Summative(), false, "1000000001")).ResponseAsync.WaitAsync(TestTimeout);
@@ -92,7 +92,7 @@ public sealed class OrderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PlaceOrder_QuoteAfterRosterChange_FailsRosterChanged()
+    public async Task PlaceOrder_StaleQuote_FailsRosterChanged()
     {
         var pricing = await CreatePricingClientAsync(_gateway);
         var orders = await CreateOrderClientAsync(_gateway);
