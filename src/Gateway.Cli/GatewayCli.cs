@@ -87,7 +87,7 @@ public static class GatewayCli
             await context.Error.WriteLineAsync($"error: {exception.Message}");
             return ExitCodes.UsageError;
         }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is DirectoryNotFoundException or UnauthorizedAccessException)
         {
             await context.Error.WriteLineAsync($"error: {exception.Message}");
             return ExitCodes.UsageError;

@@ -127,7 +127,25 @@ public sealed class LinksTests
     }
 
     [Fact]
-    public async Task Watch_FromStartWithSnapshot_ExitsWithUsageError()
+    public async Task Watch_Snapshot_WritesCurrentLinks()
+    {
+        await using var session = await StartAsync();
+        await SeedOrderAsync(session, 3);
+        await PublishAsync(session, session.WriteFile("manifest.csv", Manifest(1, 3)));
+        var output = Path.Combine(session.WorkDirectory, "updates.jsonl");
+        var checkpoint = Path.Combine(session.WorkDirectory, "watch.checkpoint");
+
+        var result = await WatchAsync(session, output, checkpoint, "--snapshot", "--stop-after", "3");
+        var updates = File.ReadAllLines(output).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(3, updates.Count);
+        Assert.All(updates, update => Assert.True(update.GetProperty("fromSnapshot").GetBoolean()));
+        Assert.Equal([Ssid(1), Ssid(2), Ssid(3)], updates.Select(update => update.GetProperty("ssid").GetString()!).Order().ToList());
+    }
+
+    [Fact]
+    public async Task Watch_BothStarts_ExitsWithUsageError()
     {
         var result = await CliRunner.RunAsync(
             "links", "watch", "--out", "x.jsonl", "--checkpoint", "x.checkpoint", "--from-start", "--snapshot",

@@ -23,8 +23,8 @@ public sealed class OrderCommandTests
         var order = JsonDocument.Parse(placed.Output).RootElement;
         var orderId = order.GetProperty("orderId").GetString()!;
         var listed = await session.RunAsync("order", "list", "--lea", GatewayCliSession.Lea, "--json");
-        var shown = await session.RunAsync("order", "get", orderId, "--lea", GatewayCliSession.Lea);
-        var shownJson = await session.RunAsync("order", "get", orderId, "--lea", GatewayCliSession.Lea, "--json");
+        var fetchedText = await session.RunAsync("order", "get", orderId, "--lea", GatewayCliSession.Lea);
+        var fetchedJson = await session.RunAsync("order", "get", orderId, "--lea", GatewayCliSession.Lea, "--json");
         var report = await session.RunAsync("report", "--school-year", "2025-26", "--assessment", "summative", "--csv", "--lea", GatewayCliSession.Lea);
         var cancelled = await session.RunAsync("order", "cancel", orderId, "--lea", GatewayCliSession.Lea, "--json");
 
@@ -34,11 +34,11 @@ public sealed class OrderCommandTests
         Assert.Equal("2.25", order.GetProperty("total").GetString());
         Assert.Equal(orderId, JsonDocument.Parse(replayed.Output).RootElement.GetProperty("orderId").GetString());
         Assert.Equal(orderId, Assert.Single(JsonDocument.Parse(listed.Output).RootElement.EnumerateArray()).GetProperty("orderId").GetString());
-        Assert.True(shown.ExitCode == 0, shown.ToString());
-        Assert.Contains("PO-17", shown.Output);
-        Assert.Contains("2.25 USD", shown.Output);
-        Assert.Contains("Students: 2", shown.Output);
-        var students = JsonDocument.Parse(shownJson.Output).RootElement.GetProperty("students").EnumerateArray()
+        Assert.True(fetchedText.ExitCode == 0, fetchedText.ToString());
+        Assert.Contains("PO-17", fetchedText.Output);
+        Assert.Contains("2.25 USD", fetchedText.Output);
+        Assert.Contains("Students: 2", fetchedText.Output);
+        var students = JsonDocument.Parse(fetchedJson.Output).RootElement.GetProperty("students").EnumerateArray()
             .Select(student => student.GetProperty("ssid").GetString()!)
             .ToList();
         Assert.Equal(new List<string> { "1000000001", "1000000005" }, students);
