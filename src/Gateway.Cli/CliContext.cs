@@ -15,8 +15,11 @@ public sealed class CliContext
     /// <summary>Environment variables by name; lookups are case-sensitive, as on Linux.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>True when output goes to a file or pipe, which turns off progress bars and colors.</summary>
+    /// <summary>True when standard output goes to a file or pipe, which turns off progress bars and colors.</summary>
     public bool IsOutputRedirected { get; init; } = true;
+
+    /// <summary>True when standard error, where progress bars are drawn, goes to a file or pipe; it turns off progress bars.</summary>
+    public bool IsErrorRedirected { get; init; } = true;
 
     /// <summary>Returns the environment variable's value, or null when it is unset or blank.</summary>
     public string? GetEnvironment(string name) =>
@@ -37,6 +40,7 @@ public sealed class CliContext
             Error = Console.Error,
             Environment = environment,
             IsOutputRedirected = Console.IsOutputRedirected,
+            IsErrorRedirected = Console.IsErrorRedirected,
         };
     }
 }

@@ -80,6 +80,20 @@ public sealed class RosterUploadTests
     }
 
     [Fact]
+    public async Task Upload_OnTerminal_DrawsProgressAndSummary()
+    {
+        await using var session = await GatewayCliSession.StartAsync(GatewayScopes.RosterWrite);
+        var extract = session.WriteFile("extract.txt", Extract);
+
+        var result = await CliRunner.RunAsync(session.Environment, outputRedirected: false, CancellationToken.None,
+            "roster", "upload", extract, "--school-year", "2025-26", "--assessment", "summative", "--mode", "full", "--lea", GatewayCliSession.Lea);
+
+        Assert.True(result.ExitCode == ExitCodes.RecordsRejected, result.ToString());
+        Assert.Contains("Uploading", result.Error);
+        Assert.Contains("extract.txt:4", result.Output);
+    }
+
+    [Fact]
     public async Task Upload_Rerun_ReturnsSameUpload()
     {
         await using var session = await GatewayCliSession.StartAsync(GatewayScopes.RosterWrite);

@@ -18,8 +18,17 @@ internal static class Terminal
     /// <summary>A Spectre console on standard output; plain text without colors when redirected.</summary>
     public static IAnsiConsole Create(CliContext context) => Create(context, context.Out);
 
-    /// <summary>A Spectre console on standard error, where progress bars go so that output stays parseable.</summary>
-    public static IAnsiConsole CreateForProgress(CliContext context) => Create(context, context.Error);
+    /// <summary>
+    /// A Spectre console on standard error, where progress bars go so that output stays parseable.
+    /// Only used when both streams are terminals, so it is interactive and ANSI-capable.
+    /// </summary>
+    public static IAnsiConsole CreateForProgress(CliContext context) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.Yes,
+        ColorSystem = ColorSystemSupport.Detect,
+        Interactive = InteractionSupport.Yes,
+        Out = new AnsiConsoleOutput(context.Error),
+    });
 
     public static async Task WriteJsonAsync(CliContext context, JsonNode node)
     {
@@ -32,11 +41,11 @@ internal static class Terminal
 
     /// <summary>
     /// Runs <paramref name="body"/> with a progress bar on standard error that counts up to
-    /// <paramref name="total"/>. When output is redirected, no bar is drawn and the body gets null.
+    /// <paramref name="total"/>. When either output stream is redirected, no bar is drawn and the body gets null.
     /// </summary>
     public static async Task<T> RunWithProgressAsync<T>(CliContext context, string description, int total, Func<IProgress<int>?, Task<T>> body)
     {
-        if (context.IsOutputRedirected)
+        if (context.IsOutputRedirected || context.IsErrorRedirected)
         {
             return await body(null);
         }

@@ -15,7 +15,12 @@ public static class CliRunner
         RunAsync(environment, CancellationToken.None, args);
 
     /// <summary>Runs with a token that plays the part of Ctrl+C.</summary>
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken, params string[] args)
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken, params string[] args) =>
+        RunAsync(environment, outputRedirected: true, cancellationToken, args);
+
+    /// <summary>Runs as if on a terminal when <paramref name="outputRedirected"/> is false, which draws progress bars.</summary>
+    public static async Task<CliResult> RunAsync(
+        IReadOnlyDictionary<string, string>? environment, bool outputRedirected, CancellationToken cancellationToken, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -24,7 +29,8 @@ public static class CliRunner
             Out = output,
             Error = error,
             Environment = environment ?? new Dictionary<string, string>(),
-            IsOutputRedirected = true,
+            IsOutputRedirected = outputRedirected,
+            IsErrorRedirected = outputRedirected,
         };
 
         var exitCode = await GatewayCli.RunAsync(args, context, cancellationToken).WaitAsync(Timeout);
