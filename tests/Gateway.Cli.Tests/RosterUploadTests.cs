@@ -94,6 +94,34 @@ public sealed class RosterUploadTests
     }
 
     [Fact]
+    public async Task Upload_ManyBatches_MapsIndexToLine()
+    {
+        await using var session = await GatewayCliSession.StartAsync(GatewayScopes.RosterWrite);
+        var rows = new List<string> { ExtractHeader };
+        for (var number = 1; number <= 1203; number++)
+        {
+            // Record 1100 (line 1102) names a school of another LEA, so the gateway rejects it.
+            var school = number == 1101 ? "01611196000001" : "19647336000001";
+            rows.Add($"01^{2_000_000_000L + number}^L{number}^Last^First^^05^19647330000000^{school}^01^Y");
+        }
+
+        var extract = session.WriteFile("large.txt", string.Join('\n', rows) + "\n");
+
+        var result = await session.RunAsync(
+            "roster", "upload", extract, "--school-year", "2025-26", "--assessment", "summative", "--mode", "full",
+            "--lea", GatewayCliSession.Lea, "--json");
+
+        Assert.True(result.ExitCode == ExitCodes.RecordsRejected, result.ToString());
+        var summary = JsonDocument.Parse(result.Output).RootElement;
+        Assert.Equal(1203, summary.GetProperty("recordsSent").GetInt32());
+        Assert.Equal(1202, summary.GetProperty("stored").GetInt32());
+        var rejected = Assert.Single(summary.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(1102, rejected.GetProperty("line").GetInt32());
+        Assert.Equal(1100, rejected.GetProperty("recordIndex").GetInt32());
+        Assert.Equal("2000001101", rejected.GetProperty("ssid").GetString());
+    }
+
+    [Fact]
     public async Task Upload_Rerun_ReturnsSameUpload()
     {
         await using var session = await GatewayCliSession.StartAsync(GatewayScopes.RosterWrite);

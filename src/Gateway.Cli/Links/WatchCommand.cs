@@ -83,6 +83,13 @@ internal static class WatchCommand
                     await Task.Delay(backoff, cancellationToken);
                     backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
                 }
+                catch (RpcException exception) when (exception.StatusCode == StatusCode.FailedPrecondition && checkpoint.Load() is not null)
+                {
+                    // A resume token older than the feed's retention cannot be resumed without a gap.
+                    throw CliException.Server(
+                        $"the gateway cannot resume from the checkpoint in {checkpoint.Path}: {exception.Status.Detail} " +
+                        "Delete the checkpoint and start again with --snapshot to receive the current state of every link.");
+                }
                 catch (Exception exception) when (IsStop(exception, cancellationToken))
                 {
                     await context.Error.WriteLineAsync($"Stopped after {written} updates; the next watch resumes after the checkpoint.");
