@@ -33,17 +33,17 @@ public sealed class StudentValidator
             violations.Add(new($"{prefix}.ssid", "SSID must be exactly 10 digits"));
         }
 
-        var localId = CheckText(input.LocalStudentId, $"{prefix}.local_student_id", RosterLimits.MaxLocalStudentIdLength, required: false, trim: true, violations);
-        var first = CheckText(input.FirstName, $"{prefix}.first_name", RosterLimits.MaxNameLength, required: true, trim: false, violations);
-        var middle = CheckText(input.MiddleName, $"{prefix}.middle_name", RosterLimits.MaxNameLength, required: false, trim: false, violations);
-        var last = CheckText(input.LastName, $"{prefix}.last_name", RosterLimits.MaxNameLength, required: true, trim: false, violations);
+        var localId = CheckText(input.LocalStudentId, prefix, "local_student_id", RosterLimits.MaxLocalStudentIdLength, required: false, trim: true, violations);
+        var first = CheckText(input.FirstName, prefix, "first_name", RosterLimits.MaxNameLength, required: true, trim: false, violations);
+        var middle = CheckText(input.MiddleName, prefix, "middle_name", RosterLimits.MaxNameLength, required: false, trim: false, violations);
+        var last = CheckText(input.LastName, prefix, "last_name", RosterLimits.MaxNameLength, required: true, trim: false, violations);
 
         if (!Grades.TryNormalize(input.Grade, out var grade))
         {
             violations.Add(new($"{prefix}.grade", "grade must be TK, KN or 01 to 12"));
         }
 
-        var school = CheckSchool(input.SchoolCdsCode, $"{prefix}.school_cds_code", violations);
+        var school = CheckSchool(input.SchoolCdsCode, prefix, violations);
 
         if (!_languages.TryResolve(input.PrimaryLanguageCode, out var languageCode, out var videoLanguage, out var languageError))
         {
@@ -73,17 +73,17 @@ public sealed class StudentValidator
         return new ValidStudent(ssid!, localId!, first!, middle!, last!, grade!, school!, languageCode!, videoLanguage, guardians);
     }
 
-    private string? CheckSchool(string? text, string field, List<FieldViolation> violations)
+    private string? CheckSchool(string? text, string prefix, List<FieldViolation> violations)
     {
         if (!CdsCode.TryParse(text, out var school))
         {
-            violations.Add(new(field, "school CDS code must be exactly 14 digits"));
+            violations.Add(new($"{prefix}.school_cds_code", "school CDS code must be exactly 14 digits"));
             return null;
         }
 
         if (!_lea.OwnsSchool(school))
         {
-            violations.Add(new(field, $"school {school} does not belong to LEA {_lea}"));
+            violations.Add(new($"{prefix}.school_cds_code", $"school {school} does not belong to LEA {_lea}"));
             return null;
         }
 
@@ -93,10 +93,10 @@ public sealed class StudentValidator
     private static ValidGuardian? ValidateGuardian(GuardianInput input, string prefix, List<FieldViolation> violations)
     {
         var before = violations.Count;
-        var name = CheckText(input.Name, $"{prefix}.name", RosterLimits.MaxNameLength, required: false, trim: false, violations);
-        var relationship = CheckText(input.Relationship, $"{prefix}.relationship", RosterLimits.MaxRelationshipLength, required: false, trim: true, violations);
-        var phoneText = CheckText(input.MobilePhone, $"{prefix}.mobile_phone", RosterLimits.MaxMobilePhoneLength, required: false, trim: true, violations);
-        var portal = CheckText(input.PortalAccountId, $"{prefix}.portal_account_id", RosterLimits.MaxPortalAccountIdLength, required: false, trim: true, violations);
+        var name = CheckText(input.Name, prefix, "name", RosterLimits.MaxNameLength, required: false, trim: false, violations);
+        var relationship = CheckText(input.Relationship, prefix, "relationship", RosterLimits.MaxRelationshipLength, required: false, trim: true, violations);
+        var phoneText = CheckText(input.MobilePhone, prefix, "mobile_phone", RosterLimits.MaxMobilePhoneLength, required: false, trim: true, violations);
+        var portal = CheckText(input.PortalAccountId, prefix, "portal_account_id", RosterLimits.MaxPortalAccountIdLength, required: false, trim: true, violations);
 
         if (!LanguageCodes.TryNormalize(input.PreferredLanguage, out var preferred, out var languageError))
         {
@@ -123,7 +123,8 @@ public sealed class StudentValidator
     }
 
     // Returns the value (trimmed when asked) or null after adding a violation.
-    private static string? CheckText(string? text, string field, int maxLength, bool required, bool trim, List<FieldViolation> violations)
+    // The field path is built only for a violation, because most records have none.
+    private static string? CheckText(string? text, string prefix, string name, int maxLength, bool required, bool trim, List<FieldViolation> violations)
     {
         var value = text ?? "";
         if (trim)
@@ -133,19 +134,19 @@ public sealed class StudentValidator
 
         if (required && string.IsNullOrWhiteSpace(value))
         {
-            violations.Add(new(field, "value is required and must not be blank"));
+            violations.Add(new($"{prefix}.{name}", "value is required and must not be blank"));
             return null;
         }
 
         if (value.Length > maxLength)
         {
-            violations.Add(new(field, $"value has {value.Length} characters; the maximum is {maxLength}"));
+            violations.Add(new($"{prefix}.{name}", $"value has {value.Length} characters; the maximum is {maxLength}"));
             return null;
         }
 
         if (value.Any(IsForbiddenCharacter))
         {
-            violations.Add(new(field, "value contains a control character"));
+            violations.Add(new($"{prefix}.{name}", "value contains a control character"));
             return null;
         }
 

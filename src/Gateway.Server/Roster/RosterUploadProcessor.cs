@@ -45,6 +45,12 @@ internal sealed class RosterUploadProcessor
 
     private sealed record Header(Proto.RosterUploadHeader Message, Domain.Administration Administration, RosterUploadMode Mode, string IdempotencyKey);
 
+    /// <summary>
+    /// Runs an upload for <paramref name="leaCode"/> and returns its outcome, or the stored outcome
+    /// of an earlier upload with the same idempotency key and content. Throws INVALID_ARGUMENT for
+    /// a malformed header or message sequence and FAILED_PRECONDITION (IDEMPOTENCY_KEY_REUSED) for
+    /// a reused key with other content; either way nothing is committed.
+    /// </summary>
     public async Task<Proto.RosterUpload> UploadAsync(IAsyncStreamReader<Proto.UploadRosterRequest> requests, string leaCode, string clientId, CancellationToken cancellationToken)
     {
         var header = await ReadHeaderAsync(requests, cancellationToken);
@@ -60,48 +66,9 @@ internal sealed class RosterUploadProcessor
 
         var uploadId = Guid.CreateVersion7().ToString("N");
         RosterLog.UploadStarted(_logger, uploadId, leaCode, clientId, header.Administration.ToString(), header.Mode.ToString());
-        var stopwatch = Stopwatch.StartNew();
-        var hash = "";
         try
         {
-            var now = _time.GetUtcNow();
-            await _store.DeleteAbandonedStagingAsync(now - AbandonedStagingAge, cancellationToken);
-            var rejected = await StageAsync(requests, uploadId, leaCode, contentHash, now, cancellationToken);
-            var duplicates = await _store.TakeDuplicatesAsync(uploadId, cancellationToken);
-            var rejectedRecords = AddDuplicates(rejected, duplicates);
-            hash = contentHash.Finish();
-
-            var upload = new Proto.RosterUpload
-            {
-                UploadId = uploadId,
-                Administration = RosterMapping.ToProto(header.Administration),
-                Mode = RosterMapping.ToProto(header.Mode),
-                IdempotencyKey = header.IdempotencyKey,
-                RejectedCount = rejectedRecords.Count,
-                CreateTime = Timestamp.FromDateTimeOffset(now),
-            };
-            upload.RejectedRecords.AddRange(rejectedRecords);
-
-            var result = await _store.MergeAsync(ToEntity(upload, header, hash), upload.RejectedCount, counts =>
-            {
-                upload.AcceptedCount = counts.AcceptedCount;
-                upload.UnchangedCount = counts.UnchangedCount;
-                upload.RemovedCount = counts.RemovedCount;
-                upload.RosterVersion = counts.RosterVersion;
-                return upload.ToByteArray();
-            }, cancellationToken);
-            if (result is null)
-            {
-                // Another upload with the same key committed after our lookup; it decides the outcome.
-                RosterLog.ConcurrentUploadWithSameKey(_logger, uploadId, leaCode);
-                await _store.DiscardStagedAsync(uploadId, CancellationToken.None);
-                var winner = await _store.FindUploadByKeyAsync(header.IdempotencyKey, cancellationToken)
-                    ?? throw new InvalidOperationException($"Upload {uploadId} lost its idempotency key to an upload that cannot be read.");
-                return Replay(winner, hash, leaCode, clientId);
-            }
-
-            RosterLog.UploadCommitted(_logger, uploadId, leaCode, result.AcceptedCount, upload.RejectedCount, result.UnchangedCount, result.RemovedCount, result.RosterVersion, stopwatch.ElapsedMilliseconds);
-            return upload;
+            return await StageAndMergeAsync(requests, header, uploadId, leaCode, clientId, contentHash, cancellationToken);
         }
         catch (RpcException exception)
         {
@@ -121,6 +88,52 @@ internal sealed class RosterUploadProcessor
             await _store.DiscardStagedAsync(uploadId, CancellationToken.None);
             throw;
         }
+    }
+
+    private async Task<Proto.RosterUpload> StageAndMergeAsync(
+        IAsyncStreamReader<Proto.UploadRosterRequest> requests, Header header, string uploadId, string leaCode, string clientId,
+        UploadContentHash contentHash, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var now = _time.GetUtcNow();
+        await _store.DeleteAbandonedStagingAsync(now - AbandonedStagingAge, cancellationToken);
+        var rejected = await StageAsync(requests, uploadId, leaCode, contentHash, now, cancellationToken);
+        var duplicates = await _store.TakeDuplicatesAsync(uploadId, cancellationToken);
+        var rejectedRecords = AddDuplicates(rejected, duplicates);
+        var hash = contentHash.Finish();
+
+        var upload = new Proto.RosterUpload
+        {
+            UploadId = uploadId,
+            Administration = RosterMapping.ToProto(header.Administration),
+            Mode = RosterMapping.ToProto(header.Mode),
+            IdempotencyKey = header.IdempotencyKey,
+            RejectedCount = rejectedRecords.Count,
+            CreateTime = Timestamp.FromDateTimeOffset(now),
+        };
+        upload.RejectedRecords.AddRange(rejectedRecords);
+
+        var result = await _store.MergeAsync(ToEntity(upload, header, hash), upload.RejectedCount, counts =>
+        {
+            upload.AcceptedCount = counts.AcceptedCount;
+            upload.UnchangedCount = counts.UnchangedCount;
+            upload.RemovedCount = counts.RemovedCount;
+            upload.RosterVersion = counts.RosterVersion;
+            return upload.ToByteArray();
+        }, cancellationToken);
+
+        if (result is null)
+        {
+            // Another upload with the same key committed after our lookup; it decides the outcome.
+            RosterLog.ConcurrentUploadWithSameKey(_logger, uploadId, leaCode);
+            await _store.DiscardStagedAsync(uploadId, CancellationToken.None);
+            var winner = await _store.FindUploadByKeyAsync(header.IdempotencyKey, cancellationToken)
+                ?? throw new InvalidOperationException($"Upload {uploadId} lost its idempotency key to an upload that cannot be read.");
+            return Replay(winner, hash, leaCode, clientId);
+        }
+
+        RosterLog.UploadCommitted(_logger, uploadId, leaCode, result.AcceptedCount, upload.RejectedCount, result.UnchangedCount, result.RemovedCount, result.RosterVersion, stopwatch.ElapsedMilliseconds);
+        return upload;
     }
 
     private static async Task<Header> ReadHeaderAsync(IAsyncStreamReader<Proto.UploadRosterRequest> requests, CancellationToken cancellationToken)

@@ -42,13 +42,18 @@ public sealed class RosterAtomicityTests(ITestOutputHelper output) : IAsyncLifet
 
         using var stop = new CancellationTokenSource();
         var snapshots = new List<Dictionary<string, int>>();
+        var readerRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var reader = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
                 snapshots.Add(await SnapshotAsync(CancellationToken.None));
+                readerRunning.TrySetResult();
             }
         });
+
+        // The upload starts only once the reader runs, so the old roster is always observed.
+        await readerRunning.Task.WaitAsync(CallTimeout);
 
         var stopwatch = Stopwatch.StartNew();
         var upload = await UploadAsync(channel, Header("new"), Roster(1_000_000_000 + (RosterSize / 2), "New"));
