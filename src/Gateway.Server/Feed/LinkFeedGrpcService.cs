@@ -49,7 +49,7 @@ internal sealed class LinkFeedGrpcService(
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException && lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            // The status reaches a client that is still connected; for one that left it is moot.
+            // A client that is still connected receives this status. One that already left never sees it.
             LinkFeedLog.WatchEnded(logger, leaCode, position, "server stopping");
             throw RpcErrors.Unavailable("The server is stopping. Reconnect and resume with the last resume token received.");
         }

@@ -22,6 +22,7 @@ public static class LinkFeedServiceCollectionExtensions
         services.AddScoped<PortalFieldMappings>();
         services.AddScoped<LinkAcknowledgements>();
         services.AddScoped<LinkPublisher>();
+        services.AddSingleton<LeaWriteGate>();
         services.AddSingleton<LinkRecordValidator>();
         services.AddSingleton<LinkHistoryPruner>();
         services.AddHostedService(sp => sp.GetRequiredService<LinkHistoryPruner>());

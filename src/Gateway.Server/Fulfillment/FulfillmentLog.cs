@@ -4,8 +4,12 @@ namespace Gateway.Server.Fulfillment;
 internal static partial class FulfillmentLog
 {
     [LoggerMessage(EventId = 4001, EventName = "LinksPublished", Level = LogLevel.Information,
-        Message = "Published links for LEA {LeaCode}: {Accepted} accepted, {Unchanged} unchanged, sequences {FirstSequence} to {LastSequence}")]
-    public static partial void LinksPublished(ILogger logger, string leaCode, int accepted, int unchanged, long firstSequence, long lastSequence);
+        Message = "Committed {Count} link changes for LEA {LeaCode} as sequences {FirstSequence} to {LastSequence}")]
+    public static partial void LinksPublished(ILogger logger, string leaCode, int count, long firstSequence, long lastSequence);
+
+    [LoggerMessage(EventId = 4004, EventName = "PublishRetried", Level = LogLevel.Warning,
+        Message = "Committing links for LEA {LeaCode} failed on attempt {Attempt} with a transient database error; retrying")]
+    public static partial void PublishRetried(ILogger logger, string leaCode, int attempt, Exception exception);
 
     [LoggerMessage(EventId = 4002, EventName = "PublishCompleted", Level = LogLevel.Information,
         Message = "Link publishing by client {ClientId} completed: {Accepted} accepted, {Rejected} rejected, {Unchanged} unchanged")]

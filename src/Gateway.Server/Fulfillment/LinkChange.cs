@@ -21,6 +21,14 @@ internal sealed class LinkChangeTally
     public int Unchanged { get; set; }
     public List<RejectedLinkRecord> Rejected { get; } = [];
 
+    /// <summary>Adds the counts and rejections of one committed attempt.</summary>
+    public void Add(LinkChangeTally other)
+    {
+        Accepted += other.Accepted;
+        Unchanged += other.Unchanged;
+        Rejected.AddRange(other.Rejected);
+    }
+
     public void Reject(int index, string leaCode, string ssid, IEnumerable<(string Field, string Description)> violations)
     {
         var record = new RejectedLinkRecord { RecordIndex = index, LeaCode = leaCode, Ssid = ssid, BadRequest = new Google.Rpc.BadRequest() };

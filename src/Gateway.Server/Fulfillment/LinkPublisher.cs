@@ -15,15 +15,42 @@ namespace Gateway.Server.Fulfillment;
 /// and appends one history row per change with the next sequence numbers. The LEA's watchers
 /// are woken after commit. The publisher runs without a tenant, so every query names its LEA.
 /// </summary>
-internal sealed class LinkPublisher(GatewayDbContext db, ILinkFeedNotifier notifier, TimeProvider time, ILogger<LinkPublisher> logger)
+internal sealed class LinkPublisher(
+    GatewayDbContext db, LeaWriteGate gate, ILinkFeedNotifier notifier, TimeProvider time, ILogger<LinkPublisher> logger)
 {
+    private const int MaxAttempts = 3;
+
     public async Task ApplyAsync(IReadOnlyList<LinkChange> changes, LinkChangeTally tally, CancellationToken cancellationToken)
     {
         foreach (var group in changes.GroupBy(c => c.LeaCode, StringComparer.Ordinal))
         {
-            await ApplyToLeaAsync(group.Key, group.ToList(), tally, cancellationToken);
+            await ApplyWithRetryAsync(group.Key, group.ToList(), tally, cancellationToken);
         }
     }
+
+    // The in-process gate queues this replica's writers of an LEA in order, so they do not poll
+    // for the database lock against each other. The database lock still orders writers of all
+    // replicas; a writer that timed out waiting for it retries, because nothing was committed.
+    private async Task ApplyWithRetryAsync(string leaCode, List<LinkChange> changes, LinkChangeTally tally, CancellationToken cancellationToken)
+    {
+        using var turn = await gate.EnterAsync(leaCode, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var attemptTally = new LinkChangeTally();
+            try
+            {
+                await ApplyToLeaAsync(leaCode, changes, attemptTally, cancellationToken);
+                tally.Add(attemptTally);
+                return;
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && LinkFeedSequencer.IsTransient(exception))
+            {
+                db.ChangeTracker.Clear();
+                FulfillmentLog.PublishRetried(logger, leaCode, attempt, exception);
+            }
+        }
+    }
+
 
     private async Task ApplyToLeaAsync(string leaCode, List<LinkChange> changes, LinkChangeTally tally, CancellationToken cancellationToken)
     {
@@ -75,7 +102,7 @@ internal sealed class LinkPublisher(GatewayDbContext db, ILinkFeedNotifier notif
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
-        FulfillmentLog.LinksPublished(logger, leaCode, pending.Count, 0, previous + 1, sequence);
+        FulfillmentLog.LinksPublished(logger, leaCode, pending.Count, previous + 1, sequence);
         await notifier.NotifyAsync(leaCode, sequence, CancellationToken.None);
     }
 

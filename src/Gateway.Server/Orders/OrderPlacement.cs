@@ -142,6 +142,8 @@ internal sealed class OrderPlacement(
 
     // Reads the selected students page by page, then checks that the roster did not change since
     // the quote, so the snapshot matches what was priced.
+    // NOTE: a student already in another active order of the administration is ordered again and
+    // counted as a second set. The quote does not flag it either.
     private async Task<List<OrderStudentEntity>> SnapshotStudentsAsync(Domain.Administration administration, Proto.Quote quote, CancellationToken cancellationToken)
     {
         var filter = quote.Selection.Ssids.Count > 0

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -20,6 +21,9 @@ namespace Gateway.Storage.Feed;
 /// </remarks>
 public static class LinkFeedSequencer
 {
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
     private const string LockSql =
         "INSERT INTO lea_feed_counter (lea_code, last_sequence, pruned_through_sequence) VALUES (@lea, 0, 0) " +
         "ON CONFLICT (lea_code) DO UPDATE SET last_sequence = lea_feed_counter.last_sequence " +
@@ -55,6 +59,23 @@ public static class LinkFeedSequencer
         {
             throw new InvalidOperationException($"The feed counter of LEA {leaCode} moved while locked; the transaction must be rolled back.");
         }
+    }
+
+    /// <summary>
+    /// Returns whether a failed write may succeed when retried from the start: SQLite's busy or
+    /// locked error after the busy timeout, or an error the provider marks transient (PostgreSQL).
+    /// </summary>
+    public static bool IsTransient(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } or DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static DbCommand CreateCommand(GatewayDbContext db, string sql)

@@ -31,7 +31,7 @@ public sealed class LinkFeedResumeTests
             lastToken = first[^1].ResumeToken;
             lastSequence = first[^1].Sequence;
 
-            // The watcher keeps reading, as a live client does, while the host stops; it resumes
+            // The watcher keeps reading while the host stops, as a live client does. It resumes
             // from the position it checkpointed (sequence 12), not from the last update it read.
             var pending = ReadUpdatesAsync(watch.ResponseStream, 100);
             await gateway.StopAsync();
