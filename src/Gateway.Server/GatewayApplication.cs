@@ -2,6 +2,8 @@ using System.Net;
 using Gateway.Server.Auth;
 using Gateway.Server.Pricing;
 using Gateway.Server.Roster;
+using Gateway.Server.Feed;
+using Gateway.Server.Orders;
 using Gateway.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -47,6 +49,8 @@ public static partial class GatewayApplication
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddRosterFeature(builder.Configuration);
         builder.Services.AddPricingFeature(builder.Configuration);
+        builder.Services.AddLinkFeedFeature();
+        builder.Services.AddOrdersFeature();
 
         builder.Services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
         builder.Services.AddGrpcReflection();
@@ -70,6 +74,8 @@ public static partial class GatewayApplication
         app.MapGrpcHealthChecksService();
         app.MapRosterFeature();
         app.MapPricingFeature();
+        app.MapLinkFeedFeature();
+        app.MapOrdersFeature();
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;

@@ -1,0 +1,111 @@
+using Gateway.Server.Tests.Feed;
+using Gateway.Server.Tests.Infrastructure;
+using Grpc.Core;
+using Google.Protobuf.WellKnownTypes;
+using SsrGateway.V1;
+using static Gateway.Server.Tests.Feed.FeedHarness;
+using VideoLanguage = Gateway.Domain.VideoLanguage;
+
+namespace Gateway.Server.Tests.Fulfillment;
+
+public sealed class PublishValidationTests : IAsyncLifetime
+{
+    private TestGateway _gateway = null!;
+    private FulfillmentService.FulfillmentServiceClient _vendor = null!;
+
+    public async Task InitializeAsync()
+    {
+        _gateway = await TestGateway.StartAsync();
+        await _gateway.CreateLeaAsync(Lea);
+        await _gateway.CreateLeaAsync(OtherLea);
+        await SeedOrderAsync(_gateway, Lea, [new(Ssid(1), SchoolA, VideoLanguage.Spanish), new(Ssid(2), SchoolA, VideoLanguage.English)]);
+        await SeedOrderAsync(_gateway, Lea, [new(Ssid(3), SchoolA, VideoLanguage.Spanish)], cancelled: true);
+        _vendor = await CreateVendorAsync(_gateway);
+    }
+
+    public async Task DisposeAsync() => await _gateway.DisposeAsync();
+
+    public static TheoryData<string, string> InvalidRecords => new()
+    {
+        { "bad-lea", "links[1].lea_code" },
+        { "other-lea", "links[1].ssid" },
+        { "not-ordered", "links[1].ssid" },
+        { "cancelled-order", "links[1].ssid" },
+        { "other-language", "links[1].language" },
+        { "english-only-student-spanish", "links[1].language" },
+        { "unspecified-language", "links[1].language" },
+        { "http-url", "links[1].url" },
+        { "other-host", "links[1].url" },
+        { "relative-url", "links[1].url" },
+        { "missing-url", "links[1].url" },
+        { "past-expiry", "links[1].expire_time" },
+        { "missing-administration", "links[1].administration" },
+        { "bad-school-year", "links[1].administration.school_year" },
+        { "bad-ssid", "links[1].ssid" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidRecords))]
+    public async Task Publish_InvalidRecord_RejectedWithFieldPath(string rule, string field)
+    {
+        var records = new[] { Link(Ssid(1), VideoLanguage.English), Invalid(rule), Link(Ssid(1), VideoLanguage.Spanish) };
+
+        var response = await PublishAsync(_vendor, records, batchSize: 2);
+
+        Assert.Equal(2, response.AcceptedCount);
+        Assert.Equal(1, response.RejectedCount);
+        var rejected = Assert.Single(response.RejectedRecords);
+        Assert.Equal(1, rejected.RecordIndex);
+        Assert.Contains(field, rejected.BadRequest.FieldViolations.Select(v => v.Field));
+        Assert.All(rejected.BadRequest.FieldViolations, v => Assert.DoesNotContain("/v/", v.Description));
+    }
+
+    [Fact]
+    public async Task Publish_WithoutPublishScope_PermissionDenied()
+    {
+        var channel = await _gateway.CreateLeaChannelAsync(Lea, Gateway.Server.Auth.GatewayScopes.LinksRead);
+        var client = new FulfillmentService.FulfillmentServiceClient(channel);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => PublishAsync(client, [Link(Ssid(1), VideoLanguage.English)]));
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Revoke_UnpublishedLink_Rejected()
+    {
+        var request = new RevokeVideoLinksRequest();
+        request.Links.Add(new VideoLinkRevocation { LeaCode = Lea, Administration = Link(Ssid(1), VideoLanguage.English).Administration, Ssid = Ssid(1), Language = SsrGateway.V1.VideoLanguage.English });
+
+        var response = await _vendor.RevokeVideoLinksAsync(request).ResponseAsync.WaitAsync(TestTimeout);
+
+        Assert.Equal(1, response.RejectedCount);
+        Assert.Equal("links[0].ssid", response.RejectedRecords[0].BadRequest.FieldViolations[0].Field);
+    }
+
+    private static VideoLinkRecord Invalid(string rule)
+    {
+        var record = Link(Ssid(1), VideoLanguage.English);
+        switch (rule)
+        {
+            case "bad-lea": record.LeaCode = "1964733"; break;
+            case "other-lea": record.LeaCode = OtherLea; break;
+            case "not-ordered": record.Ssid = Ssid(99); break;
+            case "cancelled-order": record.Ssid = Ssid(3); break;
+            case "other-language": record.Language = SsrGateway.V1.VideoLanguage.Vietnamese; break;
+            case "english-only-student-spanish": record.Ssid = Ssid(2); record.Language = SsrGateway.V1.VideoLanguage.Spanish; break;
+            case "unspecified-language": record.Language = SsrGateway.V1.VideoLanguage.Unspecified; break;
+            case "http-url": record.Url = $"http://{Host}/v/1"; break;
+            case "other-host": record.Url = "https://cdn.elsewhere.example/v/1"; break;
+            case "relative-url": record.Url = "/v/1"; break;
+            case "missing-url": record.Url = ""; break;
+            case "past-expiry": record.ExpireTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-1)); break;
+            case "missing-administration": record.Administration = null; break;
+            case "bad-school-year": record.Administration.SchoolYear = "2025-27"; break;
+            case "bad-ssid": record.Ssid = "12345"; break;
+            default: throw new ArgumentOutOfRangeException(nameof(rule), rule, null);
+        }
+
+        return record;
+    }
+}
