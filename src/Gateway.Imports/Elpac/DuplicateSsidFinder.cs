@@ -6,8 +6,8 @@ namespace Gateway.Imports;
 /// </summary>
 /// <remarks>
 /// Each row is packed into one unsigned 64-bit value: the SSID in the high 34 bits (10 decimal
-/// digits are below 2^34) and the line number in the low 30 bits, so sorting the values orders the
-/// rows by SSID, then by line. The values are unsigned because the largest SSIDs set the top bit.
+/// digits are below 2^34) and the line number in the low 30 bits. Sorting the values therefore
+/// orders the rows by SSID, then by line. The values are unsigned because the largest SSIDs set the top bit.
 /// They are stored in runs of at most 65,536 values (512 KiB), each sorted when it is full, so no
 /// array is copied or left half empty while the rows are collected.
 /// <see cref="FindDuplicates"/> merges the sorted runs and compares neighbours.
@@ -68,7 +68,7 @@ internal sealed class DuplicateSsidFinder
         SortCurrentRun();
         current = [];
 
-        // A k-way merge: the queue holds the next unread value of each run.
+        // A k-way merge: the queue contains the next unread value of each run.
         var positions = new int[runs.Count];
         var queue = new PriorityQueue<int, ulong>(runs.Count);
         for (var run = 0; run < runs.Count; run++)
