@@ -1,1 +1,3 @@
-return 0;
+using Gateway.Cli;
+
+return await GatewayCli.RunAsync(args, CliContext.FromProcess());

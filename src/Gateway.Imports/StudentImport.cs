@@ -9,8 +9,11 @@ namespace Gateway.Imports;
 /// The extract is streamed, never loaded whole. A first pass checks that it is UTF-8 and is
 /// skipped when the options choose the encoding. The header line is then read for the delimiter.
 /// A second pass finds SSIDs on more than one valid row, and a third produces the records.
-/// The duplicate scan keeps one 64-bit SSID and one line number per valid row, so memory grows
-/// by that much with the row count but not with the row width. The contact book is in memory.
+/// The contact book is in memory.
+/// NOTE: the duplicate scan keeps 8 bytes per valid row (the SSID packed with its line number,
+/// see <see cref="DuplicateSsidFinder"/>), so memory still grows with the row count, though not
+/// with the row width. The import-memory benchmark measured 10.9 MiB of live heap at 1.2 million
+/// rows, about 9 bytes per extra row.
 /// </remarks>
 public sealed class StudentImport
 {
@@ -32,7 +35,7 @@ public sealed class StudentImport
     /// <summary>
     /// Streams the imported students in extract order. Rejected rows go to <see cref="Summary"/>.
     /// Throws <see cref="ImportFormatException"/> before the first record when the header lacks
-    /// required columns. May be enumerated once. The token is checked before each extract row.
+    /// required columns or a valid row is past line 1,073,741,823. May be enumerated once. The token is checked before each extract row.
     /// </summary>
     public IEnumerable<StudentRecord> ReadRecords(CancellationToken cancellationToken = default)
     {
@@ -124,31 +127,16 @@ public sealed class StudentImport
     /// <summary>Returns each SSID found on two or more valid rows, with all its line numbers.</summary>
     private Dictionary<long, List<int>> FindDuplicateSsids(System.Text.Encoding encoding, char delimiter, CancellationToken cancellationToken)
     {
-        var firstLine = new Dictionary<long, int>();
-        var duplicates = new Dictionary<long, List<int>>();
+        var finder = new DuplicateSsidFinder(extract.Name);
         foreach (var row in ElpacExtractReader.ReadRows(extract, options, encoding, delimiter, summary: null))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (row.Student is null)
+            if (row.Student is not null)
             {
-                continue;
+                finder.Add(long.Parse(row.Student.Ssid, CultureInfo.InvariantCulture), row.Source.Line);
             }
-
-            var ssid = long.Parse(row.Student.Ssid, CultureInfo.InvariantCulture);
-            if (firstLine.TryAdd(ssid, row.Source.Line))
-            {
-                continue;
-            }
-
-            if (!duplicates.TryGetValue(ssid, out var lines))
-            {
-                lines = [firstLine[ssid]];
-                duplicates[ssid] = lines;
-            }
-
-            lines.Add(row.Source.Line);
         }
 
-        return duplicates;
+        return finder.FindDuplicates();
     }
 }

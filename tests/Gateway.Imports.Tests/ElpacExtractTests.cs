@@ -229,6 +229,32 @@ public class ElpacExtractTests
     }
 
     [Fact]
+    public void DuplicateSsid_ThreeRowsNameEachOther()
+    {
+        var text = "RecordType^SSID^StudentLastName^StudentFirstName^GradeAssessed^CALPADSSchoolCode^CALPADSPrimaryLanguage\n" +
+            "01^1000000601^Doe^Ana^04^19647336000001^SPA\n" +
+            "01^1000000602^Roe^Ben^04^19647336000001^SPA\n" +
+            "01^1000000601^Doe^Ana^05^19647336000002^SPA\n" +
+            "01^1000000601^Doe^Ana^04^19647336000003^SPA\n";
+        var source = ImportSource.FromBytes("triple.txt", System.Text.Encoding.UTF8.GetBytes(text));
+
+        var (records, summary) = Fixtures.Import(source);
+
+        Assert.Equal("1000000602", Assert.Single(records).Ssid);
+        Assert.Equal(1, summary.DuplicateSsids);
+        var second = Fixtures.RejectionAt(summary, "triple.txt", 2);
+        var fourth = Fixtures.RejectionAt(summary, "triple.txt", 4);
+        var fifth = Fixtures.RejectionAt(summary, "triple.txt", 5);
+        Assert.Equal(RejectionReason.DuplicateSsid, second.Reason);
+        Assert.Equal(RejectionReason.DuplicateSsid, fourth.Reason);
+        Assert.Equal(RejectionReason.DuplicateSsid, fifth.Reason);
+        Assert.Contains("SSID 1000000601 also appears on line 4, 5;", second.Message);
+        Assert.Contains("SSID 1000000601 also appears on line 2, 5;", fourth.Message);
+        Assert.Contains("SSID 1000000601 also appears on line 2, 4;", fifth.Message);
+        Fixtures.AssertBalanced(summary);
+    }
+
+    [Fact]
     public void MissingColumns_ThrowNamingThem()
     {
         var bytes = "RecordType^SSID^StudentLastName\n01^1000000001^Doe\n"u8.ToArray();

@@ -32,6 +32,11 @@ internal static class AuthServiceCollectionExtensions
                 // ActiveClientMiddleware, so no token rows pile up in the database.
                 server.DisableTokenStorage();
 
+                // TokenEndpoint checks scopes against the client's permissions itself, so that a
+                // scope the client lacks gets invalid_scope (RFC 6749, section 5.2) rather than
+                // OpenIddict's invalid_request.
+                server.IgnoreScopePermissions();
+
                 var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
                 if (options.AllowInsecureHttp)
                 {

@@ -12,8 +12,8 @@ namespace Gateway.Server.Auth;
 
 /// <summary>
 /// The client-credentials grant after OpenIddict has authenticated the client and checked that
-/// each requested scope is among the client's allowed scopes. This step binds the token to one
-/// LEA: LEA scopes need the <c>lea</c> parameter naming an LEA the client is registered for, and
+/// each requested scope exists. This step rejects scopes the client is not allowed and binds the
+/// token to one LEA: LEA scopes need the <c>lea</c> parameter naming an LEA the client is registered for, and
 /// <c>fulfillment.publish</c> must be requested without it. With no <c>scope</c> parameter the
 /// token gets every allowed scope of its kind.
 /// </summary>
@@ -35,6 +35,14 @@ internal static partial class TokenEndpoint
         var leaParameter = (string?)request.GetParameter(GatewayClaims.Lea);
         var requested = request.GetScopes();
         var allowed = await AllowedScopesAsync(context, clientId);
+
+        var notAllowed = requested.Where(scope => !allowed.Contains(scope)).ToList();
+        if (notAllowed.Count > 0)
+        {
+            Log.TokenRejected(logger, clientId, "scope not allowed");
+            return Reject(Errors.InvalidScope,
+                $"Client {clientId} is not allowed the scope(s) {string.Join(" ", notAllowed)}; its allowed scopes are {string.Join(" ", allowed)}.");
+        }
 
         var wantsFulfillment = requested.Contains(GatewayScopes.FulfillmentPublish);
         var leaScopesRequested = requested.Where(GatewayScopes.LeaScopes.Contains).ToList();

@@ -69,8 +69,8 @@ public abstract class TokenEndpointTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<TokenRequestException>(() => _gateway.GetTokenAsync(client, Lea, GatewayScopes.RosterWrite));
 
-        Assert.Equal("invalid_request", error.Error);
-        Assert.Contains("scope", error.Description, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("invalid_scope", error.Error);
+        Assert.Contains(GatewayScopes.RosterWrite, error.Description);
     }
 
     [Fact]

@@ -139,13 +139,14 @@ public abstract class OrderTests : IAsyncLifetime
         var other = await CreateOrderClientAsync(_gateway, OtherLea);
 
         var foreign = await Assert.ThrowsAsync<RpcException>(() => other.GetOrderAsync(new GetOrderRequest { OrderId = placed.OrderId }).ResponseAsync.WaitAsync(TestTimeout));
-        var missing = await Assert.ThrowsAsync<RpcException>(() => other.GetOrderAsync(new GetOrderRequest { OrderId = Guid.NewGuid().ToString("N") }).ResponseAsync.WaitAsync(TestTimeout));
+        var missingId = Guid.NewGuid().ToString("N");
+        var missing = await Assert.ThrowsAsync<RpcException>(() => other.GetOrderAsync(new GetOrderRequest { OrderId = missingId }).ResponseAsync.WaitAsync(TestTimeout));
         var cancel = await Assert.ThrowsAsync<RpcException>(() => other.CancelOrderAsync(new CancelOrderRequest { OrderId = placed.OrderId }).ResponseAsync.WaitAsync(TestTimeout));
 
         Assert.Equal(StatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
         Assert.Equal(StatusCode.NotFound, cancel.StatusCode);
-        Assert.Equal(missing.Status.Detail.Replace(Guid.Empty.ToString("N"), ""), missing.Status.Detail.Replace(Guid.Empty.ToString("N"), ""));
+        Assert.Equal(missing.Status.Detail.Replace(missingId, "ID"), foreign.Status.Detail.Replace(placed.OrderId, "ID"));
     }
 
     [Fact]
