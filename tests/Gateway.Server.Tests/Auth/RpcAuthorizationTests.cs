@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Gateway.Server.Auth;
 using Gateway.Server.Tests.Infrastructure;
 using Google.Protobuf.Reflection;
@@ -12,8 +13,12 @@ namespace Gateway.Server.Tests.Auth;
 /// scope. The table below must name every RPC in the contracts, so a new RPC cannot ship without
 /// a declared scope.
 /// </summary>
-public sealed class RpcAuthorizationTests : IAsyncLifetime
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class RpcAuthorizationTests : IAsyncLifetime
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     private const string Lea = "19647330000000";
 
     // Full method name -> the scope it requires.
@@ -53,7 +58,7 @@ public sealed class RpcAuthorizationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync();
+        _gateway = await TestGateway.StartAsync(StorageProvider);
         await _gateway.CreateLeaAsync(Lea);
     }
 
@@ -184,4 +189,14 @@ public sealed class RpcAuthorizationTests : IAsyncLifetime
 
         return Status.DefaultSuccess;
     }
+}
+
+public sealed class RpcAuthorizationSqliteTests : RpcAuthorizationTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class RpcAuthorizationPostgreSqlTests : RpcAuthorizationTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Gateway.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using SsrGateway.V1;
@@ -5,18 +6,23 @@ using static Gateway.Server.Tests.Orders.OrderHarness;
 
 namespace Gateway.Server.Tests.Orders;
 
-public sealed class OrderRaceTests
+/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
+public abstract class OrderRaceTests
 {
+    /// <summary>One of <see cref="StorageProviders"/>.</summary>
+    protected abstract string StorageProvider { get; }
+
     [Fact]
     public async Task PlaceOrder_ConcurrentSameKey_PlacesOneOrder()
     {
         // EF Core logs the losing inserts' unique-key violation at Error level, as a failed command
         // and a failed save, before the service turns it into a replay. Both entries are expected.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero));
-        await using var gateway = await TestGateway.StartAsync(o =>
+        await using var gateway = await TestGateway.StartAsync(StorageProvider, o =>
         {
             o.TimeProvider = clock;
             o.ExpectedErrorLogs.Add("UNIQUE constraint failed: orders.LeaCode, orders.IdempotencyKey");
+            o.ExpectedErrorLogs.Add("IX_orders_LeaCode_IdempotencyKey");
             o.ExpectedErrorLogs.Add("Failed executing DbCommand");
         });
         await gateway.CreateLeaAsync(Lea);
@@ -31,4 +37,14 @@ public sealed class OrderRaceTests
         Assert.Single(list.Orders);
         Assert.Equal(2, list.Orders[0].SetCount);
     }
+}
+
+public sealed class OrderRaceSqliteTests : OrderRaceTests
+{
+    protected override string StorageProvider => StorageProviders.Sqlite;
+}
+
+public sealed class OrderRacePostgreSqlTests : OrderRaceTests
+{
+    protected override string StorageProvider => StorageProviders.PostgreSql;
 }
