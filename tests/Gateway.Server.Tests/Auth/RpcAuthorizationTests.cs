@@ -11,9 +11,8 @@ namespace Gateway.Server.Tests.Auth;
 /// <summary>
 /// Calls every RPC of every gateway service without a token and with a token lacking the RPC's
 /// scope. The table below must name every RPC in the contracts, so a new RPC cannot ship without
-/// a declared scope.
+/// a declared scope. Runs once per storage provider through the subclasses at the end of the file.
 /// </summary>
-/// <summary>Runs once per storage provider through the subclasses at the end of the file.</summary>
 public abstract class RpcAuthorizationTests : IAsyncLifetime
 {
     /// <summary>One of <see cref="StorageProviders"/>.</summary>
