@@ -21,6 +21,12 @@ public sealed class TestGatewayOptions
     /// <summary>Configuration added on top of the test defaults (same keys as appsettings.json).</summary>
     public Dictionary<string, string?> Configuration { get; } = [];
 
+    /// <summary>
+    /// Host environment. Default <c>Production</c>, so keys come from configuration as they must
+    /// outside Development.
+    /// </summary>
+    public string Environment { get; set; } = "Production";
+
     /// <summary>Clock of the host; null keeps the system clock.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
@@ -257,7 +263,7 @@ public sealed class TestGateway : IAsyncDisposable
             configuration[key] = value;
         }
 
-        _app = GatewayApplication.Build(["--environment", "Production"], builder =>
+        _app = GatewayApplication.Build(["--environment", _options.Environment], builder =>
         {
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.Logging.ClearProviders();
