@@ -76,7 +76,7 @@ internal sealed class RosterUploadProcessor
             await _store.DiscardStagedAsync(uploadId, CancellationToken.None);
             throw;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is OperationCanceledException or IOException && IsClientGone(exception, cancellationToken))
         {
             RosterLog.UploadCancelled(_logger, uploadId, leaCode);
             await _store.DiscardStagedAsync(uploadId, CancellationToken.None);
@@ -89,6 +89,11 @@ internal sealed class RosterUploadProcessor
             throw;
         }
     }
+
+    // A client that resets its stream surfaces as an IOException from the request reader, which
+    // can arrive before the call's token is cancelled; both mean the client left, not a fault.
+    private static bool IsClientGone(Exception exception, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested || exception is IOException;
 
     private async Task<Proto.RosterUpload> StageAndMergeAsync(
         IAsyncStreamReader<Proto.UploadRosterRequest> requests, Header header, string uploadId, string leaCode, string clientId,
