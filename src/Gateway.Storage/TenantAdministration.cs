@@ -91,7 +91,7 @@ public sealed class TenantAdministration(
             codes.Add(cds.Value);
         }
 
-        var credentials = new ClientCredentials("sis-" + RandomToken(9), RandomToken(32));
+        var credentials = new ClientCredentials("client-" + RandomToken(9), RandomToken(32));
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = credentials.ClientId,

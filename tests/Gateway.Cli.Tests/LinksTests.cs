@@ -97,6 +97,7 @@ public sealed class LinksTests
 
         Assert.True(stopped.ExitCode == 0, stopped.ToString());
         Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Contains("Stopped after 5 updates", stopped.Error);
         Assert.Equal(Enumerable.Range(1, 8).Select(number => (long)number), sequences.Distinct().Order());
         var duplicates = sequences.GroupBy(sequence => sequence).Where(group => group.Count() > 1).Select(group => group.Key).ToList();
         Assert.All(duplicates, sequence => Assert.True(sequence > checkpointed, $"sequence {sequence} was written twice but precedes the checkpoint"));

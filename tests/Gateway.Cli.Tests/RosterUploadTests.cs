@@ -61,6 +61,28 @@ public sealed class RosterUploadTests
     }
 
     [Fact]
+    public async Task Upload_OtherAssessmentContact_NamesOption()
+    {
+        await using var session = await GatewayCliSession.StartAsync(GatewayScopes.RosterWrite);
+        var extract = session.WriteFile("extract.txt", Extract);
+        var contacts = session.WriteFile("contacts.csv",
+            "ssid,guardian_name,relationship,mobile_phone,texting_consent,portal_account_id\n" +
+            "1000000004,Lan Tran,Mother,(213) 373-4255,yes,portal-4\n");
+
+        var result = await session.RunAsync(
+            "roster", "upload", extract, "--contacts", contacts, "--school-year", "2025-26", "--assessment", "summative",
+            "--mode", "full", "--lea", GatewayCliSession.Lea, "--json");
+
+        var summary = JsonDocument.Parse(result.Output).RootElement;
+        var contactRow = summary.GetProperty("rejected").EnumerateArray()
+            .Single(row => row.GetProperty("file").GetString() == "contacts.csv");
+        var message = contactRow.GetProperty("message").GetString();
+        Assert.Equal(2, contactRow.GetProperty("line").GetInt32());
+        Assert.Contains("--assessment initial", message);
+        Assert.DoesNotContain("not offered", message);
+    }
+
+    [Fact]
     public async Task Upload_TextSummary_ListsLinesAndBalance()
     {
         await using var session = await GatewayCliSession.StartAsync(GatewayScopes.RosterWrite);

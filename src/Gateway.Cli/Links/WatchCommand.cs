@@ -124,7 +124,8 @@ internal static class WatchCommand
                 {
                     case WatchLinkUpdatesResponse.KindOneofCase.Update:
                         await WriteAsync(output, response.Update);
-                        if (stopAfter is { } limit && ++written >= limit)
+                        written++;
+                        if (stopAfter is { } limit && written >= limit)
                         {
                             return true;
                         }

@@ -96,20 +96,28 @@ internal static class UploadReport
     }
 
     /// <summary>
-    /// Returns the import's message, except for rows of the other ELPAC assessment: the import only
-    /// reports them as not offered, so the message names the option that uploads them.
+    /// Returns the import's message, except for rows of the other ELPAC assessment and the contact
+    /// rows of their students: the import only reports them as not offered, so the message names
+    /// the option that uploads them.
     /// </summary>
     private static string Describe(RowRejection rejection, RosterUploadOutcome outcome)
     {
         var (selected, other, otherOption) = outcome.Administration.Assessment == Assessment.InitialElpac
             ? (ElpacAssessment.InitialElpac, ElpacAssessment.SummativeElpac, "summative")
             : (ElpacAssessment.SummativeElpac, ElpacAssessment.InitialElpac, "initial");
-        if (rejection.Reason != RejectionReason.AssessmentNotOffered || !rejection.Message.Contains($"is {other},", StringComparison.Ordinal))
+        if (!rejection.Message.Contains($"is {other},", StringComparison.Ordinal))
         {
             return rejection.Message;
         }
 
-        return $"the row is {other}, but this upload is for {selected}; upload it with --assessment {otherOption}.";
+        return rejection.Reason switch
+        {
+            RejectionReason.AssessmentNotOffered =>
+                $"the row is {other}, but this upload is for {selected}; upload it with --assessment {otherOption}.",
+            RejectionReason.StudentRejectedInExtract =>
+                $"the student's extract row is {other}, but this upload is for {selected}; upload it with --assessment {otherOption}.",
+            _ => rejection.Message,
+        };
     }
 
     private static string ViolationFields(ServerRejection rejection) =>

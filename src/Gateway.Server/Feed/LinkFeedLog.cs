@@ -31,7 +31,7 @@ internal static partial class LinkFeedLog
         Message = "Portal-field mapping of LEA {LeaCode} updated")]
     public static partial void MappingUpdated(ILogger logger, string leaCode);
 
-    [LoggerMessage(EventId = 3008, EventName = "Acknowledged", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 3008, EventName = "Acknowledged", Level = LogLevel.Debug,
         Message = "LEA {LeaCode} acknowledged link updates: {Recorded} recorded, {Unchanged} unchanged, {Rejected} rejected")]
     public static partial void Acknowledged(ILogger logger, string leaCode, int recorded, int unchanged, int rejected);
 }
