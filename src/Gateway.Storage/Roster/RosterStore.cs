@@ -141,11 +141,14 @@ public sealed class RosterStore
         await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.DeleteStaged, [uploadId], cancellationToken);
     }
 
-    /// <summary>Deletes staged rows of every LEA staged before <paramref name="cutoff"/>.</summary>
-    public async Task DeleteAbandonedStagingAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes staged rows of every LEA staged before <paramref name="cutoff"/>; returns the number
+    /// of staged students deleted.
+    /// </summary>
+    public async Task<int> DeleteAbandonedStagingAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.DeleteAbandonedGuardians, [cutoff], cancellationToken);
-        await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.DeleteAbandoned, [cutoff], cancellationToken);
+        return await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.DeleteAbandoned, [cutoff], cancellationToken);
     }
 
     /// <summary>Returns the roster version of an administration; 0 when nothing was ever uploaded.</summary>
