@@ -58,6 +58,21 @@ public abstract class OrderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PlaceOrder_LongSsidSelection()
+    {
+        // SQLite allows at most 32,766 parameters in one statement.
+        var orders = await CreateOrderClientAsync(_gateway);
+        var ssids = Enumerable.Range(0, 40_000).Select(i => (1_000_000_000 + (i * 7)).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        ssids.AddRange(["1000000001", "1000000003"]);
+
+        var placed = (await orders.PlaceOrderAsync(SelectionOrder("long", Summative(), textedLinks: false, [.. ssids])).ResponseAsync.WaitAsync(TestTimeout)).Order;
+        var fetched = (await orders.GetOrderAsync(new GetOrderRequest { OrderId = placed.OrderId }).ResponseAsync.WaitAsync(TestTimeout)).Order;
+
+        Assert.Equal(2, placed.SetCount);
+        Assert.Equal(["1000000001", "1000000003"], fetched.Students.Select(s => s.Ssid));
+    }
+
+    [Fact]
     public async Task PlaceOrder_RepeatedKey_ReturnsSameOrder()
     {
         var orders = await CreateOrderClientAsync(_gateway);
