@@ -47,7 +47,9 @@ public static partial class GatewayApplication
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddMemoryCache();
-        builder.Services.AddHybridCache();
+        // A quote of a long explicit selection carries every SSID twice (selection and
+        // exclusions, about 75 bytes per SSID not on the roster), beyond the default 1 MB.
+        builder.Services.AddHybridCache(o => o.MaximumPayloadBytes = 32 * 1024 * 1024);
         var sharesRedis = builder.Services.AddGatewayRedis(builder.Configuration);
         builder.Services.AddGatewayStorage(builder.Configuration);
         if (!sharesRedis)
