@@ -8,10 +8,10 @@ public sealed class RosterStagingOptions
     public const string SectionName = "RosterStaging";
 
     /// <summary>
-    /// Age after which staged rows of an upload count as abandoned, because the process that
-    /// staged them died, and are deleted. Default 1 hour.
-    /// NOTE: the staged rows of an upload that streams for longer than this are deleted while it
-    /// runs, and its merge then misses those records. Keep the age above the longest upload.
+    /// Time since an upload's last staged batch after which its staged rows count as abandoned,
+    /// because the process that staged them died, and are deleted. Default 1 hour.
+    /// NOTE: a client that pauses for longer than this between two batches of one upload loses
+    /// the batches staged before the pause, and the merge then misses those records.
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan AbandonedAge { get; set; } = TimeSpan.FromHours(1);

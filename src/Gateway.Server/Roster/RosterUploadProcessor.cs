@@ -102,7 +102,7 @@ internal sealed class RosterUploadProcessor
         var stopwatch = Stopwatch.StartNew();
         var now = _time.GetUtcNow();
         await _store.DeleteAbandonedStagingAsync(now - _abandonedStagingAge, cancellationToken);
-        var rejected = await StageAsync(requests, uploadId, leaCode, contentHash, now, cancellationToken);
+        var rejected = await StageAsync(requests, uploadId, leaCode, contentHash, cancellationToken);
         var duplicates = await _store.TakeDuplicatesAsync(uploadId, cancellationToken);
         var rejectedRecords = AddDuplicates(rejected, duplicates);
         var hash = contentHash.Finish();
@@ -180,11 +180,11 @@ internal sealed class RosterUploadProcessor
     // Reads the batches on this task and stages them on another, so a batch is decoded and
     // validated while the previous one is written.
     private async Task<List<Proto.RejectedRecord>> StageAsync(
-        IAsyncStreamReader<Proto.UploadRosterRequest> requests, string uploadId, string leaCode, UploadContentHash contentHash, DateTimeOffset now, CancellationToken cancellationToken)
+        IAsyncStreamReader<Proto.UploadRosterRequest> requests, string uploadId, string leaCode, UploadContentHash contentHash, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var chunks = Channel.CreateBounded<List<StagedRecord>>(1);
-        var stager = Task.Run(() => WriteChunksAsync(chunks.Reader, uploadId, now, stop), CancellationToken.None);
+        var stager = Task.Run(() => WriteChunksAsync(chunks.Reader, uploadId, stop), CancellationToken.None);
 
         // NOTE: rejected records stay in memory until the response is sent, so an upload of
         // mostly invalid records needs memory in proportion to its size.
@@ -219,13 +219,15 @@ internal sealed class RosterUploadProcessor
         return rejected;
     }
 
-    private async Task WriteChunksAsync(ChannelReader<List<StagedRecord>> chunks, string uploadId, DateTimeOffset now, CancellationTokenSource stop)
+    private async Task WriteChunksAsync(ChannelReader<List<StagedRecord>> chunks, string uploadId, CancellationTokenSource stop)
     {
         try
         {
             await foreach (var chunk in chunks.ReadAllAsync(stop.Token))
             {
-                await _store.StageAsync(uploadId, chunk, now, stop.Token);
+                // Stamped per batch: the staging sweep treats an upload as abandoned only when its
+                // newest batch is older than the abandoned age.
+                await _store.StageAsync(uploadId, chunk, _time.GetUtcNow(), stop.Token);
             }
         }
         catch

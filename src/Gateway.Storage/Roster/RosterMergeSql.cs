@@ -118,10 +118,14 @@ internal static class RosterMergeSql
         $"UPDATE {Uploads} SET \"AcceptedCount\" = {{1}}, \"RejectedCount\" = {{2}}, \"UnchangedCount\" = {{3}}, " +
         $"\"RemovedCount\" = {{4}}, \"RosterVersion\" = {{5}}, \"Outcome\" = {{6}} WHERE \"Id\" = {{0}}";
 
-    /// <summary>Deletes staged rows, of any LEA, staged before {0}: leftovers of uploads that never ended.</summary>
-    public const string DeleteAbandonedGuardians =
-        $"DELETE FROM {StagedGuardians} WHERE \"UploadId\" IN (SELECT s.\"UploadId\" FROM {Staged} s WHERE s.\"StageTime\" < {{0}})";
+    // Uploads whose newest staged row is older than {0}. Each batch is stamped when it is written,
+    // so an upload that is still streaming keeps its rows however long it runs.
+    private const string AbandonedUploads =
+        $"SELECT \"UploadId\" FROM {Staged} GROUP BY \"UploadId\" HAVING MAX(\"StageTime\") < {{0}}";
 
-    /// <summary>Deletes staged records, of any LEA, staged before {0}.</summary>
-    public const string DeleteAbandoned = $"DELETE FROM {Staged} WHERE \"StageTime\" < {{0}}";
+    /// <summary>Deletes the staged guardians, of any LEA, of uploads that stopped staging before {0}.</summary>
+    public const string DeleteAbandonedGuardians = $"DELETE FROM {StagedGuardians} WHERE \"UploadId\" IN ({AbandonedUploads})";
+
+    /// <summary>Deletes the staged records, of any LEA, of uploads that stopped staging before {0}.</summary>
+    public const string DeleteAbandoned = $"DELETE FROM {Staged} WHERE \"UploadId\" IN ({AbandonedUploads})";
 }

@@ -55,6 +55,19 @@ public abstract class RosterUploadFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StagingSweep_KeepsUploadStillStaging()
+    {
+        var now = _gateway.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await StageAsync("long-upload", now - TimeSpan.FromHours(3), "1000000001");
+        await StageAsync("long-upload", now - TimeSpan.FromMinutes(5), "1000000002", recordIndex: 1);
+
+        var deleted = await _gateway.Services.GetRequiredService<StagingSweeper>().SweepAsync(CancellationToken.None).WaitAsync(CallTimeout);
+
+        Assert.Equal(0, deleted);
+        Assert.Equal(["long-upload"], await StagedUploadIdsAsync(guardians: false));
+    }
+
+    [Fact]
     public async Task StagingSweep_RunsAtStartUp()
     {
         var now = _gateway.Services.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -73,14 +86,14 @@ public abstract class RosterUploadFailureTests : IAsyncLifetime
         Assert.Empty(await StagedUploadIdsAsync(guardians: true));
     }
 
-    private async Task StageAsync(string uploadId, DateTimeOffset stageTime)
+    private async Task StageAsync(string uploadId, DateTimeOffset stageTime, string ssid = "1000000001", int recordIndex = 0)
     {
         var guardian = new Domain.Roster.ValidGuardian("Test Guardian", "Mother", Domain.Roster.MobilePhone.Parse("(510) 555-0143"), Domain.TextingConsent.Yes, "en", "P1");
-        var student = new Domain.Roster.ValidStudent("1000000001", "L1", "Test", "", "Student", "05", School, "01", Domain.VideoLanguage.Spanish, [guardian]);
+        var student = new Domain.Roster.ValidStudent(ssid, "L1", "Test", "", "Student", "05", School, "01", Domain.VideoLanguage.Spanish, [guardian]);
         await using var scope = _gateway.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScope>().LeaCode = Lea;
         var store = scope.ServiceProvider.GetRequiredService<Gateway.Storage.Roster.RosterStore>();
-        await store.StageAsync(uploadId, [new Gateway.Storage.Roster.StagedRecord(0, student.Ssid, student, "hash")], stageTime, CancellationToken.None).WaitAsync(CallTimeout);
+        await store.StageAsync(uploadId, [new Gateway.Storage.Roster.StagedRecord(recordIndex, student.Ssid, student, "hash")], stageTime, CancellationToken.None).WaitAsync(CallTimeout);
     }
 
     private async Task<List<string>> StagedUploadIdsAsync(bool guardians)
