@@ -40,6 +40,34 @@ public sealed class LinksTests
     }
 
     [Fact]
+    public async Task ReportCsv_FormulaReason_PrefixedWithQuote()
+    {
+        await using var session = await GatewayCliSession.StartAsync(GatewayScopes.LinksAcknowledge, GatewayScopes.OrdersRead);
+        await SeedOrderAsync(session, 1);
+        var publish = await PublishAsync(session, session.WriteFile("manifest.csv", Manifest(1, 1)));
+        var feed = new SsrGateway.V1.LinkFeedService.LinkFeedServiceClient(
+            await session.Gateway.CreateLeaChannelAsync(GatewayCliSession.Lea, GatewayScopes.LinksAcknowledge));
+        Assert.True(publish.ExitCode == 0, publish.ToString());
+
+        foreach (var reason in new[] { "=1+2", "+1", "-1", "@SUM(A1)", "=HYPERLINK(\"x\",\"y\")" })
+        {
+            var request = new SsrGateway.V1.AcknowledgeLinkUpdatesRequest();
+            request.Acknowledgements.Add(new SsrGateway.V1.LinkAcknowledgement { Sequence = 1, Status = SsrGateway.V1.AcknowledgementStatus.Failed, Reason = reason });
+            var acknowledged = await feed.AcknowledgeLinkUpdatesAsync(request).ResponseAsync.WaitAsync(Timeout);
+
+            var report = await session.RunAsync("report", "--school-year", "2025-26", "--assessment", "summative", "--csv", "--lea", GatewayCliSession.Lea);
+
+            Assert.Equal(1, acknowledged.RecordedCount);
+            Assert.True(report.ExitCode == 0, report.ToString());
+            var row = report.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(line => line.StartsWith(School, StringComparison.Ordinal));
+            var expected = reason.Contains('"', StringComparison.Ordinal)
+                ? ",\"'" + reason.Replace("\"", "\"\"", StringComparison.Ordinal) + ": 1\""
+                : ",'" + reason + ": 1";
+            Assert.EndsWith(expected, row);
+        }
+    }
+
+    [Fact]
     public async Task Watch_ResumesAfterCheckpoint()
     {
         await using var session = await StartAsync();
