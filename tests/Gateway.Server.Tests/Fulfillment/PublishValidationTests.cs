@@ -128,6 +128,33 @@ public abstract class PublishValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Publish_Rejections_SortedByIndex()
+    {
+        // Records 0 and 2 fail the database check, which runs after the field checks reject 1 and 3.
+        var records = new[] { Invalid("not-ordered"), Invalid("http-url"), Invalid("cancelled-order"), Invalid("bad-ssid"), Link(Ssid(1), VideoLanguage.English) };
+
+        var response = await PublishAsync(_vendor, records);
+
+        Assert.Equal(1, response.AcceptedCount);
+        Assert.Equal([0, 1, 2, 3], response.RejectedRecords.Select(r => r.RecordIndex));
+    }
+
+    [Fact]
+    public async Task Revoke_Rejections_SortedByIndex()
+    {
+        var administration = Link(Ssid(1), VideoLanguage.English).Administration;
+        var request = new RevokeVideoLinksRequest();
+        request.Links.Add(new VideoLinkRevocation { LeaCode = Lea, Administration = administration, Ssid = Ssid(1), Language = SsrGateway.V1.VideoLanguage.English });
+        request.Links.Add(new VideoLinkRevocation { LeaCode = "1964733", Administration = administration, Ssid = Ssid(1), Language = SsrGateway.V1.VideoLanguage.English });
+
+        var response = await _vendor.RevokeVideoLinksAsync(request).ResponseAsync.WaitAsync(TestTimeout);
+
+        Assert.Equal([0, 1], response.RejectedRecords.Select(r => r.RecordIndex));
+        Assert.Equal("links[0].ssid", response.RejectedRecords[0].BadRequest.FieldViolations[0].Field);
+        Assert.Equal("links[1].lea_code", response.RejectedRecords[1].BadRequest.FieldViolations[0].Field);
+    }
+
+    [Fact]
     public async Task Revoke_UnpublishedLink_Rejected()
     {
         var request = new RevokeVideoLinksRequest();
