@@ -156,6 +156,33 @@ public sealed class LinksTests
     }
 
     [Fact]
+    public async Task Watch_TokenExpired_ResumesWithNewToken()
+    {
+        await using var session = await GatewayCliSession.StartAsync(
+            options =>
+            {
+                options.Configuration["LinkFeed:HeartbeatInterval"] = "00:00:00.200";
+                options.Configuration["Auth:AccessTokenLifetime"] = "00:00:03";
+            },
+            GatewayScopes.LinksRead, GatewayScopes.LinksAcknowledge);
+        await SeedOrderAsync(session, 2);
+        await PublishAsync(session, session.WriteFile("first.csv", Manifest(1, 1)));
+        var output = Path.Combine(session.WorkDirectory, "updates.jsonl");
+        var checkpoint = Path.Combine(session.WorkDirectory, "watch.checkpoint");
+
+        var watch = WatchAsync(session, output, checkpoint, "--stop-after", "2");
+        await WaitForLinesAsync(output, 1);
+        // Longer than the token lifetime, so the gateway ends the first call before the next update.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await PublishAsync(session, session.WriteFile("second.csv", Manifest(2, 2)));
+        var result = await watch.WaitAsync(Timeout);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("access token expired", result.Error);
+        Assert.Equal([1L, 2L], ReadSequences(output));
+    }
+
+    [Fact]
     public async Task Watch_Snapshot_WritesCurrentLinks()
     {
         await using var session = await StartAsync();
