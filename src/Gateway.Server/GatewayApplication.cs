@@ -30,7 +30,9 @@ public static partial class GatewayApplication
     /// </summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json sits next to the binary, so the gateway finds it from any working
+        // directory; relative data folders still resolve against the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
 
         var gateway = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
@@ -45,7 +47,9 @@ public static partial class GatewayApplication
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddMemoryCache();
-        builder.Services.AddHybridCache();
+        // A quote of a long explicit selection carries every SSID twice (selection and
+        // exclusions, about 75 bytes per SSID not on the roster), beyond the default 1 MB.
+        builder.Services.AddHybridCache(o => o.MaximumPayloadBytes = 32 * 1024 * 1024);
         var sharesRedis = builder.Services.AddGatewayRedis(builder.Configuration);
         builder.Services.AddGatewayStorage(builder.Configuration);
         if (!sharesRedis)
@@ -78,6 +82,7 @@ public static partial class GatewayApplication
             app.UseForwardedHeaders(forwarded);
         }
 
+        app.Use(TokenEndpoint.RejectUnreadableFormAsync);
         app.UseAuthentication();
         app.UseMiddleware<DependencyUnavailableMiddleware>();
         app.UseMiddleware<ActiveClientMiddleware>();
@@ -133,7 +138,7 @@ public static partial class GatewayApplication
     private static partial class Log
     {
         [LoggerMessage(EventId = 1, EventName = "Listening", Level = LogLevel.Information,
-            Message = "Gateway listening on {Addresses} (gRPC and token endpoint on the HTTP/2 address); storage {Provider}, data folder {DataDirectory}")]
+            Message = "Gateway listening on {Addresses} (gRPC on the HTTP/2 address; the token endpoint and health on every address); storage {Provider}, data folder {DataDirectory}")]
         public static partial void Listening(ILogger logger, string addresses, string provider, string dataDirectory);
     }
 }

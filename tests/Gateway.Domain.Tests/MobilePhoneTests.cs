@@ -62,12 +62,14 @@ public sealed class MobilePhoneTests
     [InlineData("555-1234")]
     [InlineData("(123) 456-7890")]
     [InlineData("+1 999 999 9999")]
+    [InlineData("555-0100")]
     public void Parse_InvalidNumber(string text)
     {
         var phone = MobilePhone.Parse(text);
 
         Assert.False(phone.Textable);
         Assert.Equal("invalid number", phone.NotTextableReason);
+        Assert.Equal("", phone.E164);
     }
 
     [Fact]

@@ -6,7 +6,10 @@ namespace Gateway.Domain.Roster;
 /// A guardian's mobile number after parsing: E.164 form, the extension split off, and whether a
 /// text message can reach it.
 /// </summary>
-/// <param name="E164">Number in E.164 form; empty when none was given or it could not be parsed.</param>
+/// <param name="E164">
+/// Number in E.164 form; empty when none was given, it could not be parsed or libphonenumber
+/// reports it as not valid (for example 555-0100, which has no area code).
+/// </param>
 /// <param name="Extension">Extension digits split off the submitted number; empty when none.</param>
 /// <param name="Textable">True for a valid number of type mobile or fixed-line-or-mobile.</param>
 /// <param name="NotTextableReason">Why <paramref name="Textable"/> is false; null when it is true.</param>
@@ -43,12 +46,13 @@ public sealed record MobilePhone(string E164, string Extension, bool Textable, s
             return new MobilePhone("", "", false, "not a phone number");
         }
 
-        var e164 = Util.Format(number, PhoneNumberFormat.E164);
         var extension = number.HasExtension ? number.Extension : "";
         if (!Util.IsValidNumber(number))
         {
-            return new MobilePhone(e164, extension, false, "invalid number");
+            return new MobilePhone("", extension, false, "invalid number");
         }
+
+        var e164 = Util.Format(number, PhoneNumberFormat.E164);
 
         var reason = Util.GetNumberType(number) switch
         {

@@ -3,6 +3,7 @@ using Gateway.Domain.Tenancy;
 using Gateway.Storage;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -29,6 +30,16 @@ internal static partial class TokenEndpoint
         if (!request.IsClientCredentialsGrantType())
         {
             return Reject(Errors.UnsupportedGrantType, "Only the client_credentials grant is supported.");
+        }
+
+        // A repeated parameter reaches OpenIddict as an array, which reads as a missing scope or
+        // LEA; answering with every allowed scope would widen the token, so repeats are rejected.
+        foreach (var (name, value) in request.GetParameters())
+        {
+            if (((StringValues?)value) is { Count: > 1 })
+            {
+                return Reject(Errors.InvalidRequest, $"The '{name}' parameter is given more than once; give it once (scopes are space-separated in one 'scope' parameter).");
+            }
         }
 
         var clientId = request.ClientId!;
@@ -95,6 +106,35 @@ internal static partial class TokenEndpoint
         }
 
         return Issue(clientId, lea.Value, scopes, logger);
+    }
+
+    /// <summary>
+    /// Middleware that answers a token request whose form cannot be read (ASP.NET Core rejects,
+    /// for example, NUL characters in form values) with the OAuth error <c>invalid_request</c>
+    /// instead of a server error. It runs before authentication, where OpenIddict reads the form.
+    /// </summary>
+    public static async Task RejectUnreadableFormAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!context.Request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (InvalidDataException) when (!context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsJsonAsync(new Dictionary<string, string>
+            {
+                ["error"] = Errors.InvalidRequest,
+                ["error_description"] = "The request body is not a readable form: a value contains characters that are not allowed, such as NUL.",
+            });
+        }
     }
 
     private static async Task<List<string>> AllowedScopesAsync(HttpContext context, string clientId)

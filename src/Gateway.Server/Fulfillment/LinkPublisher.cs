@@ -58,17 +58,24 @@ internal sealed class LinkPublisher(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var previous = await LinkFeedSequencer.LockAsync(db, leaCode, cancellationToken);
 
-        var ssids = changes.Select(c => c.Ssid).Distinct().ToList();
-        var ordered = await db.OrderStudents.IgnoreQueryFilters()
-            .Where(s => s.LeaCode == leaCode && !s.Cancelled && ssids.Contains(s.Ssid))
-            .ToListAsync(cancellationToken);
-        var current = await db.Students.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => s.LeaCode == leaCode && ssids.Contains(s.Ssid))
-            .Include(s => s.Guardians)
-            .ToListAsync(cancellationToken);
-        var links = await db.VideoLinks.IgnoreQueryFilters()
-            .Where(l => l.LeaCode == leaCode && ssids.Contains(l.Ssid))
-            .ToListAsync(cancellationToken);
+        // One message may carry tens of thousands of records, so the rows are read in chunks
+        // that stay below the database's limit of parameters per statement.
+        var ordered = new List<OrderStudentEntity>();
+        var current = new List<StudentEntity>();
+        var links = new List<VideoLinkEntity>();
+        foreach (var ssids in changes.Select(c => c.Ssid).Distinct().Chunk(QueryChunking.MaxValuesPerQuery))
+        {
+            ordered.AddRange(await db.OrderStudents.IgnoreQueryFilters()
+                .Where(s => s.LeaCode == leaCode && !s.Cancelled && ssids.Contains(s.Ssid))
+                .ToListAsync(cancellationToken));
+            current.AddRange(await db.Students.IgnoreQueryFilters().AsNoTracking()
+                .Where(s => s.LeaCode == leaCode && ssids.Contains(s.Ssid))
+                .Include(s => s.Guardians)
+                .ToListAsync(cancellationToken));
+            links.AddRange(await db.VideoLinks.IgnoreQueryFilters()
+                .Where(l => l.LeaCode == leaCode && ssids.Contains(l.Ssid))
+                .ToListAsync(cancellationToken));
+        }
 
         var now = time.GetUtcNow();
         var pending = new List<PendingUpdate>();

@@ -38,6 +38,7 @@ internal sealed class OrderPlacement(
             return Replay(existing, hash);
         }
 
+        await EnsureQuoteNotOrderedAsync(request, cancellationToken);
         var quote = await ResolveQuoteAsync(request, cancellationToken);
         var administration = RosterMapping.ToDomain(quote.Administration, "administration");
         var students = await SnapshotStudentsAsync(administration, quote, cancellationToken);
@@ -50,19 +51,42 @@ internal sealed class OrderPlacement(
         }
         catch (DbUpdateException)
         {
-            // A concurrent call with the same key may have committed first; return that order as a replay.
+            // A concurrent call may have committed first: with the same key it is returned as a
+            // replay, and with another key for the same quote this call is rejected.
             db.ChangeTracker.Clear();
             var raced = await FindByKeyAsync(key, cancellationToken);
-            if (raced is null)
+            if (raced is not null)
             {
-                throw;
+                return Replay(raced, hash);
             }
 
-            return Replay(raced, hash);
+            await EnsureQuoteNotOrderedAsync(request, cancellationToken);
+            throw;
         }
 
         OrderLog.OrderPlaced(logger, order.Id, order.LeaCode, administration.ToString(), order.SetCount, order.TextedLinkCount, order.Total);
         return order;
+    }
+
+    private async Task EnsureQuoteNotOrderedAsync(Proto.PlaceOrderRequest request, CancellationToken cancellationToken)
+    {
+        if (request.SourceCase != Proto.PlaceOrderRequest.SourceOneofCase.QuoteId || request.QuoteId.Length == 0)
+        {
+            return;
+        }
+
+        var existing = await db.Orders.AsNoTracking()
+            .Where(o => o.QuoteId == request.QuoteId)
+            .Select(o => (Guid?)o.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is { } orderId)
+        {
+            OrderLog.OrderRejected(logger, db.CurrentLeaCode ?? "", "quote already ordered");
+            throw RpcErrors.FailedPrecondition(
+                "QUOTE_ALREADY_ORDERED",
+                $"Quote '{request.QuoteId}' was already ordered as order {orderId:N}. Get that order with GetOrder, or request a new quote to order again.",
+                new Dictionary<string, string> { ["order_id"] = orderId.ToString("N") });
+        }
     }
 
     private static string ValidateRequest(Proto.PlaceOrderRequest request)

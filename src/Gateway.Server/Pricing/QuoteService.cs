@@ -228,6 +228,15 @@ public sealed class QuoteService
         return quote;
     }
 
+    /// <summary>
+    /// Maximum number of SSIDs in an explicit selection. A request of this size is about 2.4 MB,
+    /// below gRPC's default 4 MB message limit.
+    /// NOTE: an estimate meant to exceed one LEA's ELPAC students; it is not taken from CDE figures.
+    /// The quote returned for a long list of SSIDs not on the roster can exceed a client's default
+    /// 4 MB receive limit, because each exclusion adds about 60 bytes.
+    /// </summary>
+    public const int MaxSelectedSsids = 200_000;
+
     // Validates the selection and returns it trimmed and sorted, so equal selections share a
     // cache key. Duplicate SSIDs are kept because the quote reports them.
     private static StudentSelection NormalizeSelection(StudentSelection selection)
@@ -243,6 +252,11 @@ public sealed class QuoteService
         normalized.SchoolCdsCodes.AddRange(filter.SchoolCdsCodes.Distinct().Order(StringComparer.Ordinal));
         normalized.Grades.AddRange(filter.Grades.Distinct().Order(StringComparer.Ordinal));
         normalized.VideoLanguages.AddRange(filter.VideoLanguages.Distinct().Order().Select(RosterMapping.ToProto));
+
+        if (selection.Ssids.Count > MaxSelectedSsids)
+        {
+            throw RpcErrors.InvalidField("selection.ssids", $"the selection has {selection.Ssids.Count} SSIDs but at most {MaxSelectedSsids} are allowed; split the students into several orders or select them by school, grade or language");
+        }
 
         var ssids = new List<string>(selection.Ssids.Count);
         for (var i = 0; i < selection.Ssids.Count; i++)

@@ -24,6 +24,9 @@ internal static class RosterFeature
         services.TryAddSingleton<IRosterBulkWriter, SqliteRosterBulkWriter>();
         services.AddScoped<RosterStore>();
         services.AddScoped<RosterUploadProcessor>();
+        services.AddOptions<RosterStagingOptions>().BindConfiguration(RosterStagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StagingSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<StagingSweeper>());
         return services;
     }
 

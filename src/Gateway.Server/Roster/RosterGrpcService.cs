@@ -62,7 +62,7 @@ internal sealed class RosterGrpcService : RosterService.RosterServiceBase
 
         var pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
         var filter = ToFilter(request.SchoolCdsCodes, request.Grades, request.VideoLanguages, "");
-        var fingerprint = RosterPageToken.Fingerprint(request);
+        var fingerprint = RosterPageToken.Fingerprint(LeaCode, request);
         var after = RosterPageToken.Parse(request.PageToken, fingerprint);
 
         var students = await _store.ListStudentsAsync(administration, filter, after, pageSize + 1, context.CancellationToken);

@@ -34,4 +34,12 @@ internal static partial class RosterLog
     [LoggerMessage(EventId = 2008, EventName = "ConcurrentUploadWithSameKey", Level = LogLevel.Information,
         Message = "Roster upload {UploadId} of LEA {Lea} lost a race with another upload using the same idempotency key")]
     public static partial void ConcurrentUploadWithSameKey(ILogger logger, string uploadId, string lea);
+
+    [LoggerMessage(EventId = 2009, EventName = "AbandonedStagingDeleted", Level = LogLevel.Information,
+        Message = "Deleted {StudentCount} staged roster records of abandoned uploads")]
+    public static partial void AbandonedStagingDeleted(ILogger logger, int studentCount);
+
+    [LoggerMessage(EventId = 2010, EventName = "StagingSweepFailed", Level = LogLevel.Error,
+        Message = "Deleting staged roster records of abandoned uploads failed; the next sweep tries again")]
+    public static partial void StagingSweepFailed(ILogger logger, Exception exception);
 }

@@ -98,7 +98,9 @@ internal static class RosterMapping
                 Proto.TextingConsent.Unspecified or Proto.TextingConsent.Unknown => Domain.TextingConsent.Unknown,
                 Proto.TextingConsent.Yes => Domain.TextingConsent.Yes,
                 Proto.TextingConsent.No => Domain.TextingConsent.No,
-                _ => (Domain.TextingConsent)(-1),
+                // An undefined value is passed on as sent. It lies outside 0-3, so it is no domain
+                // value either, and the validator reports it with the number the client sent.
+                _ => (Domain.TextingConsent)(int)g.TextingConsent,
             },
             g.PreferredLanguage,
             g.PortalAccountId))]);

@@ -6,8 +6,9 @@ using Gateway.Server.Rpc;
 namespace Gateway.Server.Roster;
 
 /// <summary>
-/// Opaque page token of ListStudents: the last SSID returned and a fingerprint of the request's
-/// administration and filters, base64url-encoded. A token used with other filters is rejected.
+/// Opaque page token of ListStudents: the last SSID returned and a fingerprint of the caller's LEA
+/// and the request's administration and filters, base64url-encoded. A token used with other
+/// filters or by another LEA is rejected.
 /// </summary>
 /// <remarks>Note: the token is not encrypted; it reveals an SSID of the caller's own roster, which the caller already received.</remarks>
 internal static class RosterPageToken
@@ -42,18 +43,19 @@ internal static class RosterPageToken
 
         if (parts[1] != requestFingerprint)
         {
-            throw RpcErrors.InvalidField("page_token", "page token belongs to a request with other filters; repeat the filters of the first page or start without a token");
+            throw RpcErrors.InvalidField("page_token", "page token belongs to a request with other filters or of another LEA; repeat the filters of the first page or start without a token");
         }
 
         return parts[2];
     }
 
-    /// <summary>Fingerprints the fields a token is bound to (everything but page size and token).</summary>
-    public static string Fingerprint(SsrGateway.V1.ListStudentsRequest request)
+    /// <summary>Fingerprints what a token is bound to: the LEA and every request field but page size and token.</summary>
+    public static string Fingerprint(string leaCode, SsrGateway.V1.ListStudentsRequest request)
     {
         var bound = request.Clone();
         bound.PageSize = 0;
         bound.PageToken = "";
-        return Convert.ToHexStringLower(SHA256.HashData(Google.Protobuf.MessageExtensions.ToByteArray(bound)))[..16];
+        byte[] input = [.. Encoding.UTF8.GetBytes(leaCode + "|"), .. Google.Protobuf.MessageExtensions.ToByteArray(bound)];
+        return Convert.ToHexStringLower(SHA256.HashData(input))[..16];
     }
 }

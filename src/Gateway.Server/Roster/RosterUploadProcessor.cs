@@ -8,6 +8,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using Proto = SsrGateway.V1;
 
 namespace Gateway.Server.Roster;
@@ -27,16 +28,15 @@ internal sealed class RosterUploadProcessor
     /// <summary>Records per upload; record indexes are 32-bit in the contract.</summary>
     public const int MaxRecordsPerUpload = 10_000_000;
 
-    // Staged rows older than this belong to uploads that died with their server process.
-    private static readonly TimeSpan AbandonedStagingAge = TimeSpan.FromDays(1);
-
     private readonly RosterStore _store;
     private readonly LanguageCodes _languages;
     private readonly TimeProvider _time;
     private readonly ILogger<RosterUploadProcessor> _logger;
+    private readonly TimeSpan _abandonedStagingAge;
 
-    public RosterUploadProcessor(RosterStore store, LanguageCodes languages, TimeProvider time, ILogger<RosterUploadProcessor> logger)
+    public RosterUploadProcessor(RosterStore store, LanguageCodes languages, TimeProvider time, IOptions<RosterStagingOptions> staging, ILogger<RosterUploadProcessor> logger)
     {
+        _abandonedStagingAge = staging.Value.AbandonedAge;
         _store = store;
         _languages = languages;
         _time = time;
@@ -101,7 +101,7 @@ internal sealed class RosterUploadProcessor
     {
         var stopwatch = Stopwatch.StartNew();
         var now = _time.GetUtcNow();
-        await _store.DeleteAbandonedStagingAsync(now - AbandonedStagingAge, cancellationToken);
+        await _store.DeleteAbandonedStagingAsync(now - _abandonedStagingAge, cancellationToken);
         var rejected = await StageAsync(requests, uploadId, leaCode, contentHash, now, cancellationToken);
         var duplicates = await _store.TakeDuplicatesAsync(uploadId, cancellationToken);
         var rejectedRecords = AddDuplicates(rejected, duplicates);

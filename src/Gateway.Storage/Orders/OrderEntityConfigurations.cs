@@ -11,6 +11,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<OrderEntity>
         builder.HasKey(e => e.Id);
         builder.HasIndex(e => new { e.LeaCode, e.IdempotencyKey }).IsUnique();
         builder.HasIndex(e => new { e.LeaCode, e.CreateTicks });
+
+        // A quote can be ordered once, so its students are not billed twice. Orders placed from a
+        // selection have an empty quote id. The filter is plain SQL that SQLite and PostgreSQL share.
+        builder.HasIndex(e => new { e.LeaCode, e.QuoteId }).IsUnique().HasFilter("\"QuoteId\" <> ''");
         builder.Property(e => e.LeaCode).HasMaxLength(14);
         builder.Property(e => e.SchoolYear).HasMaxLength(7);
         builder.Property(e => e.IdempotencyKey).HasMaxLength(128);

@@ -1,6 +1,7 @@
 using Gateway.Domain;
 using Gateway.Domain.Pricing;
 using Gateway.Domain.Roster;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gateway.Storage.Roster;
@@ -140,11 +141,14 @@ public sealed class RosterStore
         await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.DeleteStaged, [uploadId], cancellationToken);
     }
 
-    /// <summary>Deletes staged rows of every LEA staged before <paramref name="cutoff"/>.</summary>
-    public async Task DeleteAbandonedStagingAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes staged rows of every LEA staged before <paramref name="cutoff"/>; returns the number
+    /// of staged students deleted.
+    /// </summary>
+    public async Task<int> DeleteAbandonedStagingAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.DeleteAbandonedGuardians, [cutoff], cancellationToken);
-        await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.DeleteAbandoned, [cutoff], cancellationToken);
+        return await _db.Database.ExecuteSqlRawAsync(RosterMergeSql.DeleteAbandoned, [cutoff], cancellationToken);
     }
 
     /// <summary>Returns the roster version of an administration; 0 when nothing was ever uploaded.</summary>
@@ -173,6 +177,11 @@ public sealed class RosterStore
     /// </summary>
     public async Task<List<StudentEntity>> ListStudentsAsync(Administration administration, StudentFilter filter, string? afterSsid, int take, CancellationToken cancellationToken)
     {
+        if (filter.Ssids is { Count: > QueryChunking.MaxValuesPerQuery })
+        {
+            return await ListStudentsInChunksAsync(administration, filter, afterSsid, take, cancellationToken);
+        }
+
         var query = Filter(OfAdministration(administration), filter);
         if (afterSsid is not null)
         {
@@ -188,8 +197,48 @@ public sealed class RosterStore
         return students;
     }
 
+    // Reads a long SSID list in sorted chunks, each query in SSID order, so the pages stay in
+    // SSID order and no query exceeds the database's parameter limit.
+    private async Task<List<StudentEntity>> ListStudentsInChunksAsync(Administration administration, StudentFilter filter, string? afterSsid, int take, CancellationToken cancellationToken)
+    {
+        var students = new List<StudentEntity>();
+        foreach (var chunk in SortedChunks(filter.Ssids!, afterSsid))
+        {
+            var page = await ListStudentsAsync(administration, filter with { Ssids = chunk }, afterSsid, take - students.Count, cancellationToken);
+            students.AddRange(page);
+            if (students.Count >= take)
+            {
+                break;
+            }
+        }
+
+        return students;
+    }
+
     /// <summary>Streams the selected students with what a quote needs, ordered by SSID.</summary>
-    public IAsyncEnumerable<QuoteStudent> StreamQuoteStudentsAsync(Administration administration, StudentFilter filter) =>
+    public async IAsyncEnumerable<QuoteStudent> StreamQuoteStudentsAsync(
+        Administration administration, StudentFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (filter.Ssids is not { Count: > QueryChunking.MaxValuesPerQuery })
+        {
+            await foreach (var student in QuoteStudents(administration, filter).WithCancellation(cancellationToken))
+            {
+                yield return student;
+            }
+
+            yield break;
+        }
+
+        foreach (var chunk in SortedChunks(filter.Ssids, afterSsid: null))
+        {
+            await foreach (var student in QuoteStudents(administration, filter with { Ssids = chunk }).WithCancellation(cancellationToken))
+            {
+                yield return student;
+            }
+        }
+    }
+
+    private IAsyncEnumerable<QuoteStudent> QuoteStudents(Administration administration, StudentFilter filter) =>
         Filter(OfAdministration(administration), filter)
             .OrderBy(s => s.Ssid)
             .Select(s => new QuoteStudent(
@@ -197,6 +246,13 @@ public sealed class RosterStore
                 s.PrimaryVideoLanguage,
                 s.Guardians.Select(g => new QuoteGuardian(g.Textable, g.TextingConsent)).ToList()))
             .AsAsyncEnumerable();
+
+    // SSIDs are 10 ASCII digits, so ordinal order is the database's order too.
+    private static IEnumerable<string[]> SortedChunks(IEnumerable<string> ssids, string? afterSsid) =>
+        ssids.Where(s => afterSsid is null || string.CompareOrdinal(s, afterSsid) > 0)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .Chunk(QueryChunking.MaxValuesPerQuery);
 
     private IQueryable<StudentEntity> OfAdministration(Administration administration) =>
         _db.Students.AsNoTracking().Where(s => s.SchoolYear == administration.SchoolYear && s.Assessment == administration.Assessment);

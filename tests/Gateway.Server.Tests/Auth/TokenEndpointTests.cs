@@ -94,6 +94,47 @@ public abstract class TokenEndpointTests : IAsyncLifetime
         Assert.Contains("'lea' parameter", error.Description);
     }
 
+    [Theory]
+    [InlineData("scope")]
+    [InlineData("lea")]
+    public async Task Token_RepeatedParameter_Rejected(string parameter)
+    {
+        var client = await _gateway.CreateClientAsync([Lea], [GatewayScopes.RosterRead, GatewayScopes.RosterWrite]);
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("grant_type", "client_credentials"),
+            new("client_id", client.ClientId),
+            new("client_secret", client.ClientSecret),
+            new("lea", Lea),
+            new("scope", GatewayScopes.RosterRead),
+            new(parameter, parameter == "lea" ? OtherLea : GatewayScopes.RosterWrite),
+        };
+
+        var (status, body) = await PostTokenFormAsync(form);
+
+        Assert.Equal(400, status);
+        Assert.Equal("invalid_request", body.GetProperty("error").GetString());
+        Assert.Contains($"'{parameter}' parameter is given more than once", body.GetProperty("error_description").GetString());
+    }
+
+    [Fact]
+    public async Task Token_FormWithNul_InvalidRequest()
+    {
+        var client = await _gateway.CreateClientAsync([Lea], [GatewayScopes.RosterRead]);
+
+        var (status, body) = await PostTokenFormAsync(
+        [
+            new("grant_type", "client_credentials"),
+            new("client_id", client.ClientId),
+            new("client_secret", client.ClientSecret),
+            new("lea", Lea),
+            new("scope", "roster.read\0x"),
+        ]);
+
+        Assert.Equal(400, status);
+        Assert.Equal("invalid_request", body.GetProperty("error").GetString());
+    }
+
     [Fact]
     public async Task Token_MalformedLea_Rejected()
     {
@@ -161,6 +202,19 @@ public abstract class TokenEndpointTests : IAsyncLifetime
         Assert.Equal("invalid_client", old.Error);
         Assert.NotEmpty(token);
         Assert.NotEqual(client.ClientSecret, rotated.ClientSecret);
+    }
+
+    private async Task<(int Status, JsonElement Body)> PostTokenFormAsync(IEnumerable<KeyValuePair<string, string>> form)
+    {
+        using var http = new HttpClient
+        {
+            DefaultRequestVersion = System.Net.HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        using var response = await http.PostAsync(new Uri(_gateway.Address, TokenEndpoint.Path), new FormUrlEncodedContent(form))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
 
     private static (JsonElement Header, JsonElement Payload) DecodeJwt(string token)

@@ -117,6 +117,38 @@ public abstract class PublishValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Publish_LongMessage_Accepted()
+    {
+        // SQLite allows at most 32,766 parameters in one statement.
+        const int count = 33_000;
+        var students = Enumerable.Range(100, count).Select(i => new Feed.OrderedStudent(Ssid(i), SchoolA, VideoLanguage.English)).ToList();
+        await SeedOrderAsync(_gateway, Lea, students);
+
+        var response = await PublishAsync(_vendor, students.Select(s => Link(s.Ssid, VideoLanguage.English)), batchSize: count);
+
+        Assert.Equal(0, response.RejectedCount);
+        Assert.Equal(count, response.AcceptedCount);
+    }
+
+    [Fact]
+    public async Task Revoke_LongMessage_ChecksEveryRecord()
+    {
+        const int count = 33_000;
+        var request = new RevokeVideoLinksRequest();
+        request.Links.Add(new VideoLinkRevocation { LeaCode = Lea, Administration = Link(Ssid(1), VideoLanguage.English).Administration, Ssid = Ssid(1), Language = SsrGateway.V1.VideoLanguage.English });
+        await PublishAsync(_vendor, [Link(Ssid(1), VideoLanguage.English)]);
+        for (var i = 1; i < count; i++)
+        {
+            request.Links.Add(new VideoLinkRevocation { LeaCode = Lea, Administration = request.Links[0].Administration, Ssid = Ssid(100 + i), Language = SsrGateway.V1.VideoLanguage.English });
+        }
+
+        var response = await _vendor.RevokeVideoLinksAsync(request).ResponseAsync.WaitAsync(TestTimeout);
+
+        Assert.Equal(1, response.AcceptedCount);
+        Assert.Equal(count - 1, response.RejectedCount);
+    }
+
+    [Fact]
     public async Task Publish_WithoutPublishScope_PermissionDenied()
     {
         var channel = await _gateway.CreateLeaChannelAsync(Lea, Gateway.Server.Auth.GatewayScopes.LinksRead);

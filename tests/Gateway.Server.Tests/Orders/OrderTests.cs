@@ -1,6 +1,10 @@
 using Gateway.Storage;
 using Gateway.Server.Tests.Infrastructure;
+using Gateway.Storage.Orders;
+using Gateway.Storage.Tenancy;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SsrGateway.V1;
 using static Gateway.Server.Tests.Orders.OrderHarness;
@@ -54,6 +58,21 @@ public abstract class OrderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PlaceOrder_LongSsidSelection()
+    {
+        // SQLite allows at most 32,766 parameters in one statement.
+        var orders = await CreateOrderClientAsync(_gateway);
+        var ssids = Enumerable.Range(0, 40_000).Select(i => (1_000_000_000 + (i * 7)).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        ssids.AddRange(["1000000001", "1000000003"]);
+
+        var placed = (await orders.PlaceOrderAsync(SelectionOrder("long", Summative(), textedLinks: false, [.. ssids])).ResponseAsync.WaitAsync(TestTimeout)).Order;
+        var fetched = (await orders.GetOrderAsync(new GetOrderRequest { OrderId = placed.OrderId }).ResponseAsync.WaitAsync(TestTimeout)).Order;
+
+        Assert.Equal(2, placed.SetCount);
+        Assert.Equal(["1000000001", "1000000003"], fetched.Students.Select(s => s.Ssid));
+    }
+
+    [Fact]
     public async Task PlaceOrder_RepeatedKey_ReturnsSameOrder()
     {
         var orders = await CreateOrderClientAsync(_gateway);
@@ -95,6 +114,55 @@ public abstract class OrderTests : IAsyncLifetime
         Assert.Equal(quote.SetCount, order.SetCount);
         Assert.Equal(quote.RosterVersion, order.RosterVersion);
     }
+
+    [Fact]
+    public async Task PlaceOrder_QuoteOrderedTwice_Fails()
+    {
+        var pricing = await CreatePricingClientAsync(_gateway);
+        var orders = await CreateOrderClientAsync(_gateway);
+        var quote = (await pricing.QuoteOrderAsync(new QuoteOrderRequest { Administration = Summative(), Selection = new StudentSelection() }).ResponseAsync.WaitAsync(TestTimeout)).Quote;
+        var first = (await orders.PlaceOrderAsync(new PlaceOrderRequest { QuoteId = quote.QuoteId, IdempotencyKey = "once" }).ResponseAsync.WaitAsync(TestTimeout)).Order;
+
+        var replayed = (await orders.PlaceOrderAsync(new PlaceOrderRequest { QuoteId = quote.QuoteId, IdempotencyKey = "once" }).ResponseAsync.WaitAsync(TestTimeout)).Order;
+        var error = await Assert.ThrowsAsync<RpcException>(() => orders.PlaceOrderAsync(new PlaceOrderRequest { QuoteId = quote.QuoteId, IdempotencyKey = "twice" }).ResponseAsync.WaitAsync(TestTimeout));
+        var listed = await orders.ListOrdersAsync(new ListOrdersRequest()).ResponseAsync.WaitAsync(TestTimeout);
+
+        Assert.Equal(first.OrderId, replayed.OrderId);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Equal("QUOTE_ALREADY_ORDERED", ErrorReason(error));
+        Assert.Equal(first.OrderId, error.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>()!.Metadata["order_id"]);
+        Assert.Contains(first.OrderId, error.Status.Detail);
+        Assert.Single(listed.Orders);
+    }
+
+    [Fact]
+    public async Task OrderTable_RejectsSecondOrderOfQuote()
+    {
+        await using var scope = _gateway.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScope>().LeaCode = Lea;
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+        db.Orders.Add(NewOrder("a", quoteId: ""));
+        db.Orders.Add(NewOrder("b", quoteId: ""));
+        db.Orders.Add(NewOrder("c", quoteId: "quote-1"));
+        await db.SaveChangesAsync().WaitAsync(TestTimeout);
+
+        db.Orders.Add(NewOrder("d", quoteId: "quote-1"));
+
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync().WaitAsync(TestTimeout));
+
+        Assert.Contains("QuoteId", error.InnerException?.Message + error.InnerException?.ToString());
+        // EF Core logs the failed insert at error level; it is the expected outcome here.
+        while (_gateway.ErrorLogs.TryDequeue(out var logged))
+        {
+            Assert.StartsWith("Microsoft.EntityFrameworkCore.", logged);
+        }
+    }
+
+    private static OrderEntity NewOrder(string key, string quoteId) => new()
+    {
+        Id = Guid.NewGuid(), LeaCode = Lea, SchoolYear = "2025-26", Assessment = Domain.Assessment.SummativeElpac,
+        IdempotencyKey = key, QuoteId = quoteId, CreateTime = DateTimeOffset.UtcNow,
+    };
 
     [Fact]
     public async Task PlaceOrder_StaleQuote_FailsRosterChanged()

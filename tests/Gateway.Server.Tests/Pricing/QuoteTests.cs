@@ -160,6 +160,40 @@ public abstract class QuoteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Quote_LongSsidList()
+    {
+        // SQLite allows at most 32,766 parameters in one statement.
+        await UploadExampleAsync();
+        var ssids = Enumerable.Range(0, 40_000).Select(i => (1_000_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        ssids.Add("1000000002");
+
+        var quote = await QuoteAsync(new StudentSelection { Ssids = { ssids } });
+
+        Assert.Equal(3, quote.SetCount);
+        Assert.Equal(2, quote.TextedLinkCount);
+        Assert.Equal(3.50m, Amount(quote.Total));
+        Assert.Equal(40_001, quote.Selection.Ssids.Count);
+        var reasons = quote.ExcludedStudents.GroupBy(e => e.Reason).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(39_997, reasons[ExclusionReason.NotOnRoster]);
+        Assert.Equal(1, reasons[ExclusionReason.DuplicateInSelection]);
+        Assert.Equal(1, reasons[ExclusionReason.NoTextableMobile]);
+        Assert.DoesNotContain(quote.ExcludedStudents, e => e.Reason == ExclusionReason.NotOnRoster && e.Ssid == "1000000001");
+    }
+
+    [Fact]
+    public async Task Quote_RejectsTooManySsids()
+    {
+        var selection = new StudentSelection();
+        selection.Ssids.AddRange(Enumerable.Repeat("1000000001", QuoteService.MaxSelectedSsids + 1));
+
+        var error = await ThrowsRpcAsync(() => QuoteAsync(selection), StatusCode.InvalidArgument);
+
+        Assert.Equal(["selection.ssids"], ViolationFields(error));
+        var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations);
+        Assert.Contains("at most 200000", violation.Description);
+    }
+
+    [Fact]
     public async Task Quote_Filters()
     {
         await UploadExampleAsync();

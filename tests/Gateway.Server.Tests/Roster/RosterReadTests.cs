@@ -100,6 +100,18 @@ public abstract class RosterReadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_TokenBoundToLea()
+    {
+        var first = await ListAsync(new ListStudentsRequest { PageSize = 1 });
+        var otherLea = new RosterService.RosterServiceClient(await _gateway.CreateLeaChannelAsync(OtherLea, GatewayScopes.RosterRead));
+
+        var error = await ThrowsRpcAsync(() => ListAsync(new ListStudentsRequest { PageSize = 1, PageToken = first.NextPageToken }, otherLea), StatusCode.InvalidArgument);
+
+        Assert.NotEqual("", first.NextPageToken);
+        Assert.Equal(["page_token"], ViolationFields(error));
+    }
+
+    [Fact]
     public async Task List_RejectsBadFilters()
     {
         var school = await ThrowsRpcAsync(() => ListAsync(new ListStudentsRequest { SchoolCdsCodes = { OtherSchool, "123" } }), StatusCode.InvalidArgument);

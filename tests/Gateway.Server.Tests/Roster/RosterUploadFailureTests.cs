@@ -1,4 +1,5 @@
 using Gateway.Server.Auth;
+using Gateway.Server.Roster;
 using Gateway.Server.Tests.Infrastructure;
 using Gateway.Storage;
 using Gateway.Storage.Tenancy;
@@ -37,6 +38,59 @@ public abstract class RosterUploadFailureTests : IAsyncLifetime
             await db.Students.CountAsync(),
             await db.StagedStudents.IgnoreQueryFilters().CountAsync() + await db.StagedGuardians.IgnoreQueryFilters().CountAsync(),
             await db.RosterUploads.CountAsync());
+    }
+
+    [Fact]
+    public async Task StagingSweep_DeletesAbandonedRows()
+    {
+        var now = _gateway.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await StageAsync("abandoned-upload", now - TimeSpan.FromHours(2));
+        await StageAsync("running-upload", now - TimeSpan.FromMinutes(10));
+
+        var deleted = await _gateway.Services.GetRequiredService<StagingSweeper>().SweepAsync(CancellationToken.None).WaitAsync(CallTimeout);
+
+        Assert.Equal(1, deleted);
+        Assert.Equal(["running-upload"], await StagedUploadIdsAsync(guardians: false));
+        Assert.Equal(["running-upload"], await StagedUploadIdsAsync(guardians: true));
+    }
+
+    [Fact]
+    public async Task StagingSweep_RunsAtStartUp()
+    {
+        var now = _gateway.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await StageAsync("abandoned-upload", now - TimeSpan.FromHours(2));
+
+        await _gateway.RestartAsync();
+        var deadline = DateTime.UtcNow + CallTimeout;
+        var remaining = await StagedUploadIdsAsync(guardians: false);
+        while (remaining.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            remaining = await StagedUploadIdsAsync(guardians: false);
+        }
+
+        Assert.Empty(remaining);
+        Assert.Empty(await StagedUploadIdsAsync(guardians: true));
+    }
+
+    private async Task StageAsync(string uploadId, DateTimeOffset stageTime)
+    {
+        var guardian = new Domain.Roster.ValidGuardian("Test Guardian", "Mother", Domain.Roster.MobilePhone.Parse("(510) 555-0143"), Domain.TextingConsent.Yes, "en", "P1");
+        var student = new Domain.Roster.ValidStudent("1000000001", "L1", "Test", "", "Student", "05", School, "01", Domain.VideoLanguage.Spanish, [guardian]);
+        await using var scope = _gateway.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScope>().LeaCode = Lea;
+        var store = scope.ServiceProvider.GetRequiredService<Gateway.Storage.Roster.RosterStore>();
+        await store.StageAsync(uploadId, [new Gateway.Storage.Roster.StagedRecord(0, student.Ssid, student, "hash")], stageTime, CancellationToken.None).WaitAsync(CallTimeout);
+    }
+
+    private async Task<List<string>> StagedUploadIdsAsync(bool guardians)
+    {
+        await using var scope = _gateway.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+        var ids = guardians
+            ? db.StagedGuardians.IgnoreQueryFilters().Select(g => g.UploadId)
+            : db.StagedStudents.IgnoreQueryFilters().Select(s => s.UploadId);
+        return await ids.Distinct().ToListAsync().WaitAsync(CallTimeout);
     }
 
     [Fact]

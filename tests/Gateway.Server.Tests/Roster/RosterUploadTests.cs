@@ -117,6 +117,20 @@ public abstract class RosterUploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_UnknownConsentReportsValueSent()
+    {
+        var students = Students(2).ToList();
+        students[1].Guardians[0].TextingConsent = (TextingConsent)42;
+
+        var upload = await UploadAsync(_channel, Header("consent-42"), students);
+
+        var violation = Assert.Single(Assert.Single(upload.RejectedRecords).BadRequest.FieldViolations);
+        Assert.Equal("students[1].guardians[0].texting_consent", violation.Field);
+        Assert.Contains("42", violation.Description);
+        Assert.DoesNotContain("-1", violation.Description);
+    }
+
+    [Fact]
     public async Task Upload_RejectsDuplicateSsids()
     {
         var students = Students(5).ToList();

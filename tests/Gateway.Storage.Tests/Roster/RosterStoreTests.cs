@@ -71,6 +71,42 @@ public abstract class RosterStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task LongSsidFilter_PagesAcrossChunks()
+    {
+        // Every 3rd SSID is on the roster, so the roster students span several query chunks.
+        var onRoster = Enumerable.Range(0, 1_200).Select(i => (1_000_000_000 + (i * 3)).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        await UploadAsync(LeaA, RosterUploadMode.Full, [.. onRoster.Select((ssid, i) => Record(i, ssid, LeaA))]);
+        var selected = Enumerable.Range(0, 3_600).Select(i => (1_000_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)).Reverse().ToList();
+        var filter = StudentFilter.None with { Ssids = selected };
+
+        await using var db = _database.CreateContext(LeaA);
+        var store = new RosterStore(db, _database.BulkWriter);
+        var paged = new List<string>();
+        string? after = null;
+        while (true)
+        {
+            var page = await store.ListStudentsAsync(Summative, filter, after, 250, CancellationToken.None);
+            paged.AddRange(page.Select(s => s.Ssid));
+            if (page.Count < 250)
+            {
+                break;
+            }
+
+            after = page[^1].Ssid;
+        }
+
+        var streamed = new List<string>();
+        await foreach (var student in store.StreamQuoteStudentsAsync(Summative, filter, CancellationToken.None))
+        {
+            streamed.Add(student.Ssid);
+        }
+
+        Assert.True(selected.Count > QueryChunking.MaxValuesPerQuery * 2);
+        Assert.Equal(onRoster, paged);
+        Assert.Equal(onRoster, streamed);
+    }
+
+    [Fact]
     public async Task Merge_FullThenDelta()
     {
         var first = await UploadAsync(LeaA, RosterUploadMode.Full, Record(0, "1000000001", LeaA), Record(1, "1000000002", LeaA), Record(2, "1000000003", LeaA));

@@ -332,6 +332,10 @@ namespace Gateway.Storage.Migrations.PostgreSql
                     b.HasIndex("LeaCode", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("LeaCode", "QuoteId")
+                        .IsUnique()
+                        .HasFilter("\"QuoteId\" <> ''");
+
                     b.ToTable("orders", (string)null);
                 });
 

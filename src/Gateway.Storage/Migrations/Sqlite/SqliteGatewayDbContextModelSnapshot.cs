@@ -325,6 +325,10 @@ namespace Gateway.Storage.Migrations.Sqlite
                     b.HasIndex("LeaCode", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("LeaCode", "QuoteId")
+                        .IsUnique()
+                        .HasFilter("\"QuoteId\" <> ''");
+
                     b.ToTable("orders", (string)null);
                 });
 

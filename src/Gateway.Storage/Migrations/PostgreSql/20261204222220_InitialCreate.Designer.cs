@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gateway.Storage.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlGatewayDbContext))]
-    [Migration("20261204214403_InitialCreate")]
+    [Migration("20261204222220_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -334,6 +334,10 @@ namespace Gateway.Storage.Migrations.PostgreSql
 
                     b.HasIndex("LeaCode", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("LeaCode", "QuoteId")
+                        .IsUnique()
+                        .HasFilter("\"QuoteId\" <> ''");
 
                     b.ToTable("orders", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gateway.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGatewayDbContext))]
-    [Migration("20261204214358_InitialCreate")]
+    [Migration("20261204222217_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -327,6 +327,10 @@ namespace Gateway.Storage.Migrations.Sqlite
 
                     b.HasIndex("LeaCode", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("LeaCode", "QuoteId")
+                        .IsUnique()
+                        .HasFilter("\"QuoteId\" <> ''");
 
                     b.ToTable("orders", (string)null);
                 });

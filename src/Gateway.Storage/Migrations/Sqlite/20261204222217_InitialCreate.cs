@@ -584,6 +584,13 @@ namespace Gateway.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_orders_LeaCode_QuoteId",
+                table: "orders",
+                columns: new[] { "LeaCode", "QuoteId" },
+                unique: true,
+                filter: "\"QuoteId\" <> ''");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_quotes_LeaCode_ExpireTimeUnixMs",
                 table: "quotes",
                 columns: new[] { "LeaCode", "ExpireTimeUnixMs" });
