@@ -40,6 +40,34 @@ public sealed class LinksTests
     }
 
     [Fact]
+    public async Task ReportCsv_FormulaReason_PrefixedWithQuote()
+    {
+        await using var session = await GatewayCliSession.StartAsync(GatewayScopes.LinksAcknowledge, GatewayScopes.OrdersRead);
+        await SeedOrderAsync(session, 1);
+        var publish = await PublishAsync(session, session.WriteFile("manifest.csv", Manifest(1, 1)));
+        var feed = new SsrGateway.V1.LinkFeedService.LinkFeedServiceClient(
+            await session.Gateway.CreateLeaChannelAsync(GatewayCliSession.Lea, GatewayScopes.LinksAcknowledge));
+        Assert.True(publish.ExitCode == 0, publish.ToString());
+
+        foreach (var reason in new[] { "=1+2", "+1", "-1", "@SUM(A1)", "=HYPERLINK(\"x\",\"y\")" })
+        {
+            var request = new SsrGateway.V1.AcknowledgeLinkUpdatesRequest();
+            request.Acknowledgements.Add(new SsrGateway.V1.LinkAcknowledgement { Sequence = 1, Status = SsrGateway.V1.AcknowledgementStatus.Failed, Reason = reason });
+            var acknowledged = await feed.AcknowledgeLinkUpdatesAsync(request).ResponseAsync.WaitAsync(Timeout);
+
+            var report = await session.RunAsync("report", "--school-year", "2025-26", "--assessment", "summative", "--csv", "--lea", GatewayCliSession.Lea);
+
+            Assert.Equal(1, acknowledged.RecordedCount);
+            Assert.True(report.ExitCode == 0, report.ToString());
+            var row = report.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(line => line.StartsWith(School, StringComparison.Ordinal));
+            var expected = reason.Contains('"', StringComparison.Ordinal)
+                ? ",\"'" + reason.Replace("\"", "\"\"", StringComparison.Ordinal) + ": 1\""
+                : ",'" + reason + ": 1";
+            Assert.EndsWith(expected, row);
+        }
+    }
+
+    [Fact]
     public async Task Watch_ResumesAfterCheckpoint()
     {
         await using var session = await StartAsync();
@@ -125,6 +153,33 @@ public sealed class LinksTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("reconnecting", result.Error);
         Assert.Equal([1L, 2L, 3L, 4L], ReadSequences(output));
+    }
+
+    [Fact]
+    public async Task Watch_TokenExpired_ResumesWithNewToken()
+    {
+        await using var session = await GatewayCliSession.StartAsync(
+            options =>
+            {
+                options.Configuration["LinkFeed:HeartbeatInterval"] = "00:00:00.200";
+                options.Configuration["Auth:AccessTokenLifetime"] = "00:00:03";
+            },
+            GatewayScopes.LinksRead, GatewayScopes.LinksAcknowledge);
+        await SeedOrderAsync(session, 2);
+        await PublishAsync(session, session.WriteFile("first.csv", Manifest(1, 1)));
+        var output = Path.Combine(session.WorkDirectory, "updates.jsonl");
+        var checkpoint = Path.Combine(session.WorkDirectory, "watch.checkpoint");
+
+        var watch = WatchAsync(session, output, checkpoint, "--stop-after", "2");
+        await WaitForLinesAsync(output, 1);
+        // Longer than the token lifetime, so the gateway ends the first call before the next update.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await PublishAsync(session, session.WriteFile("second.csv", Manifest(2, 2)));
+        var result = await watch.WaitAsync(Timeout);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("access token expired", result.Error);
+        Assert.Equal([1L, 2L], ReadSequences(output));
     }
 
     [Fact]

@@ -61,6 +61,7 @@ internal static class WatchCommand
     {
         private readonly LinkFeedService.LinkFeedServiceClient client = new(gateway.Channel);
         private int written;
+        private bool streamed;
 
         public async Task<int> RunAsync(CancellationToken cancellationToken)
         {
@@ -82,6 +83,13 @@ internal static class WatchCommand
                     await context.Error.WriteLineAsync($"The gateway is unavailable ({exception.Status.Detail}); reconnecting in {backoff.TotalSeconds:0} s.");
                     await Task.Delay(backoff, cancellationToken);
                     backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                }
+                catch (RpcException exception) when (exception.StatusCode == StatusCode.Unauthenticated && streamed && !cancellationToken.IsCancellationRequested)
+                {
+                    // The gateway ends an open watch when its access token expires. The connection
+                    // renews a token before it expires, so the next call resumes with a new one. A
+                    // revoked client is rejected before its next call streams anything, and stops.
+                    await context.Error.WriteLineAsync($"The gateway ended the watch ({exception.Status.Detail}); resuming with a new access token.");
                 }
                 catch (RpcException exception) when (exception.StatusCode == StatusCode.FailedPrecondition && checkpoint.Load() is not null)
                 {
@@ -117,9 +125,11 @@ internal static class WatchCommand
                 request.FromBeginning = true;
             }
 
+            streamed = false;
             using var call = client.WatchLinkUpdates(request, cancellationToken: cancellationToken);
             await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
             {
+                streamed = true;
                 switch (response.KindCase)
                 {
                     case WatchLinkUpdatesResponse.KindOneofCase.Update:
@@ -140,8 +150,8 @@ internal static class WatchCommand
                 }
             }
 
-            // NOTE: the server ends a watch only when it stops, and then with UNAVAILABLE; a clean end
-            // of the stream is treated the same way and resumed from the checkpoint.
+            // NOTE: the server ends a watch with UNAVAILABLE when it stops and with UNAUTHENTICATED when
+            // the token expires, never with OK. A clean end is resumed from the checkpoint like UNAVAILABLE.
             throw new RpcException(new Status(StatusCode.Unavailable, "the gateway ended the watch"));
         }
 

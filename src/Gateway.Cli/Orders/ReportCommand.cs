@@ -72,7 +72,19 @@ internal static class ReportCommand
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Quotes a CSV cell that contains a comma, quote or line break (RFC 4180).</summary>
-    private static string Escape(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>
+    /// Escapes a CSV cell. A cell that starts with =, +, -, @, tab or carriage return gets a leading
+    /// single quote, so a spreadsheet shows it as text instead of running it as a formula (the
+    /// OWASP advice on CSV injection). A cell that contains a comma, quote or line break is then
+    /// quoted (RFC 4180).
+    /// </summary>
+    private static string Escape(string cell)
+    {
+        if (cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal))
+        {
+            cell = "'" + cell;
+        }
+
+        return cell.AsSpan().IndexOfAny(",\"\r\n") < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
 }

@@ -1,6 +1,4 @@
-using Gateway.Storage;
 using Gateway.Storage.Tenancy;
-using Microsoft.Extensions.Caching.Memory;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -9,14 +7,12 @@ namespace Gateway.Server.Auth;
 /// <summary>
 /// Runs after authentication: binds the request's <see cref="TenantScope"/> to the token's LEA and
 /// rejects tokens of clients that were revoked, or unregistered from the LEA, after the token was
-/// issued. The check is cached per (client, LEA) for a few seconds, so a revocation takes effect
-/// within <see cref="RecheckInterval"/>.
+/// issued. <see cref="ActiveClientCheck"/> caches the check per (client, LEA) for a few seconds, so
+/// a revocation takes effect within <see cref="ActiveClientCheck.RecheckInterval"/>.
 /// </summary>
-internal sealed partial class ActiveClientMiddleware(RequestDelegate next, IMemoryCache cache, ILogger<ActiveClientMiddleware> logger)
+internal sealed partial class ActiveClientMiddleware(RequestDelegate next, ILogger<ActiveClientMiddleware> logger)
 {
-    public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(5);
-
-    public async Task InvokeAsync(HttpContext context, TenantScope tenant, TenantAdministration tenants)
+    public async Task InvokeAsync(HttpContext context, TenantScope tenant, ActiveClientCheck activeClients)
     {
         var user = context.User;
         if (user.Identity?.IsAuthenticated != true)
@@ -27,13 +23,7 @@ internal sealed partial class ActiveClientMiddleware(RequestDelegate next, IMemo
 
         var clientId = user.GetClaim(Claims.ClientId) ?? user.GetClaim(Claims.Subject) ?? "";
         var lea = user.GetClaim(GatewayClaims.Lea);
-        var key = (clientId, lea);
-        if (!cache.TryGetValue(key, out bool active))
-        {
-            active = await tenants.IsActiveForLeaAsync(clientId, lea, context.RequestAborted);
-            cache.Set(key, active, RecheckInterval);
-        }
-
+        var active = await activeClients.IsActiveAsync(clientId, lea, bypassCache: false, context.RequestAborted);
         if (!active)
         {
             Log.RevokedClientRejected(logger, clientId, lea ?? "(none)");

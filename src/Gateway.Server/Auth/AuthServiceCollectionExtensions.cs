@@ -61,6 +61,7 @@ internal static class AuthServiceCollectionExtensions
                     .AddRequirements(new ScopeRequirement(scope)));
             }
         });
+        builder.Services.AddScoped<ActiveClientCheck>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         return builder;
     }

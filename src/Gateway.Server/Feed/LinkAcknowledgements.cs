@@ -66,12 +66,17 @@ internal sealed class LinkAcknowledgements(GatewayDbContext db, TimeProvider tim
     {
         var outcome = new AcknowledgementOutcome { Index = index, Sequence = item.Sequence };
         var reason = item.Reason.Trim();
+
+        // The reason is shown in reports and CSV exports, where a control or bidirectional format
+        // character could hide or reorder text.
+        var unsafeCharacter = Gateway.Domain.UnsafeCharacters.Describe(reason, rejectWhitespace: false);
         var invalid = item.Status switch
         {
             AcknowledgementStatus.Written when reason.Length > 0 => "a WRITTEN acknowledgement takes no reason",
             AcknowledgementStatus.Written => null,
             AcknowledgementStatus.Failed when reason.Length == 0 => "a FAILED acknowledgement needs a reason",
             AcknowledgementStatus.Failed when reason.Length > MaxReasonLength => $"the reason is {reason.Length} characters long; the maximum is {MaxReasonLength}",
+            AcknowledgementStatus.Failed when unsafeCharacter is not null => $"the reason contains {unsafeCharacter}; remove it",
             AcknowledgementStatus.Failed => null,
             _ => "status must be WRITTEN or FAILED",
         };

@@ -15,6 +15,8 @@ internal sealed class LinkFeedGrpcService(
     LinkFeedStreamer streamer,
     PortalFieldMappings mappings,
     LinkAcknowledgements acknowledgements,
+    ActiveClientCheck activeClients,
+    TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<LinkFeedGrpcService> logger) : SsrGateway.V1.LinkFeedService.LinkFeedServiceBase
 {
@@ -24,6 +26,7 @@ internal sealed class LinkFeedGrpcService(
         var leaCode = RequireLea();
         var schools = ParseSchools(request.SchoolCdsCodes);
         var codec = await resumeTokens.GetCodecAsync(context.CancellationToken);
+        var authorization = WatchAuthorization.FromPrincipal(context.GetHttpContext().User, leaCode, activeClients, time, logger);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
 
         long position = 0;
@@ -38,14 +41,14 @@ internal sealed class LinkFeedGrpcService(
         {
             if (snapshot)
             {
-                position = await streamer.SendSnapshotAsync(leaCode, codec, schools, responseStream, stopping.Token);
+                position = await streamer.SendSnapshotAsync(leaCode, codec, schools, authorization, responseStream, stopping.Token);
             }
             else
             {
                 await streamer.EnsureRetainedAsync(leaCode, position, stopping.Token);
             }
 
-            await streamer.StreamAsync(leaCode, position, codec, schools, responseStream, stopping.Token);
+            await streamer.StreamAsync(leaCode, position, codec, schools, authorization, responseStream, stopping.Token);
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException && lifetime.ApplicationStopping.IsCancellationRequested)
         {

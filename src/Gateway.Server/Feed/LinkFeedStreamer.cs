@@ -21,7 +21,7 @@ internal sealed class LinkFeedStreamer(
 {
     /// <summary>Sends the current state of every link, then the snapshot's position; returns that position.</summary>
     public async Task<long> SendSnapshotAsync(
-        string leaCode, ResumeTokenCodec codec, IReadOnlyCollection<string> schools,
+        string leaCode, ResumeTokenCodec codec, IReadOnlyCollection<string> schools, WatchAuthorization authorization,
         IServerStreamWriter<WatchLinkUpdatesResponse> writer, CancellationToken cancellationToken)
     {
         // Links changed after this point are sent in their newer state and again as live updates
@@ -35,6 +35,7 @@ internal sealed class LinkFeedStreamer(
         while (true)
         {
             var links = await reader.ReadLinksAsync(afterId, pageSize, schools, cancellationToken);
+            await authorization.EnsureValidAsync(position, bypassCache: links.Count > 0, cancellationToken);
             foreach (var link in links)
             {
                 await writer.WriteAsync(new WatchLinkUpdatesResponse { Update = LinkUpdateMapper.FromSnapshot(link, mapping) }, cancellationToken);
@@ -55,10 +56,11 @@ internal sealed class LinkFeedStreamer(
 
     /// <summary>
     /// Streams every update after <paramref name="position"/> until cancelled. Throws
-    /// FAILED_PRECONDITION RESUME_TOKEN_EXPIRED when history after the position was pruned.
+    /// FAILED_PRECONDITION RESUME_TOKEN_EXPIRED when history after the position was pruned, and
+    /// UNAUTHENTICATED once the token expires or its client is revoked.
     /// </summary>
     public async Task StreamAsync(
-        string leaCode, long position, ResumeTokenCodec codec, IReadOnlySet<string> schools,
+        string leaCode, long position, ResumeTokenCodec codec, IReadOnlySet<string> schools, WatchAuthorization authorization,
         IServerStreamWriter<WatchLinkUpdatesResponse> writer, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -89,6 +91,9 @@ internal sealed class LinkFeedStreamer(
                 }
             }
 
+            // The check follows the read and skips the cache when the page has updates, so no update
+            // published after the client's revocation is sent.
+            await authorization.EnsureValidAsync(position, bypassCache: rows.Count > 0, cancellationToken);
             var mapping = rows.Count > 0 ? await reader.ReadMappingAsync(cancellationToken) : Gateway.Domain.Feed.PortalFieldMapping.Default;
             foreach (var row in rows)
             {
@@ -108,7 +113,7 @@ internal sealed class LinkFeedStreamer(
                 continue;
             }
 
-            var due = lastSent + settings.HeartbeatInterval - time.GetUtcNow();
+            var due = authorization.LimitWait(lastSent + settings.HeartbeatInterval - time.GetUtcNow());
             if (due > TimeSpan.Zero)
             {
                 using var delayCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -122,6 +127,7 @@ internal sealed class LinkFeedStreamer(
                 }
             }
 
+            await authorization.EnsureValidAsync(position, bypassCache: false, cancellationToken);
             var heartbeat = new FeedHeartbeat
             {
                 ResumeToken = codec.Encode(new FeedPosition(leaCode, position)),

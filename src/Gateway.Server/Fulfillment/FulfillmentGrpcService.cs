@@ -35,7 +35,7 @@ internal sealed class FulfillmentGrpcService(
 
         FulfillmentLog.PublishCompleted(logger, ClientId(context), tally.Accepted, tally.Rejected.Count, tally.Unchanged);
         var response = new PublishVideoLinksResponse { AcceptedCount = tally.Accepted, RejectedCount = tally.Rejected.Count, UnchangedCount = tally.Unchanged };
-        response.RejectedRecords.AddRange(tally.Rejected);
+        response.RejectedRecords.AddRange(tally.RejectedByIndex());
         return response;
     }
 
@@ -55,7 +55,7 @@ internal sealed class FulfillmentGrpcService(
 
         FulfillmentLog.RevokeCompleted(logger, ClientId(context), tally.Accepted, tally.Rejected.Count, tally.Unchanged);
         var response = new RevokeVideoLinksResponse { AcceptedCount = tally.Accepted, RejectedCount = tally.Rejected.Count, UnchangedCount = tally.Unchanged };
-        response.RejectedRecords.AddRange(tally.Rejected);
+        response.RejectedRecords.AddRange(tally.RejectedByIndex());
         return response;
     }
 

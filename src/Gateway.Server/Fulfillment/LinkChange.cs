@@ -29,6 +29,12 @@ internal sealed class LinkChangeTally
         Rejected.AddRange(other.Rejected);
     }
 
+    /// <summary>
+    /// Returns the rejected records sorted by record index. Field checks reject a record while the
+    /// stream is read and database checks reject it later, so <see cref="Rejected"/> is unsorted.
+    /// </summary>
+    public IEnumerable<RejectedLinkRecord> RejectedByIndex() => Rejected.OrderBy(r => r.RecordIndex);
+
     public void Reject(int index, string leaCode, string ssid, IEnumerable<(string Field, string Description)> violations)
     {
         var record = new RejectedLinkRecord { RecordIndex = index, LeaCode = leaCode, Ssid = ssid, BadRequest = new Google.Rpc.BadRequest() };

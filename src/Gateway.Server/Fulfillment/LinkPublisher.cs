@@ -78,13 +78,15 @@ internal sealed class LinkPublisher(
         }
 
         var now = time.GetUtcNow();
-        var pending = new List<(VideoLinkEntity Link, LinkChangeType Change)>();
+        var pending = new List<PendingUpdate>();
         foreach (var change in changes)
         {
+            // A later record of this message for the same link changes the entity again, so each
+            // history row keeps the URL and expiry as they were after its own change.
             var outcome = Apply(change, ordered, current, links, now, tally);
-            if (outcome is { } applied)
+            if (outcome is var (link, kind))
             {
-                pending.Add(applied);
+                pending.Add(new PendingUpdate(link, kind, link.Url, link.ExpireTime));
             }
         }
 
@@ -97,11 +99,11 @@ internal sealed class LinkPublisher(
         // New links need their ids before the history rows that point to them.
         await db.SaveChangesAsync(cancellationToken);
         var sequence = previous;
-        foreach (var (link, change) in pending)
+        foreach (var update in pending)
         {
             sequence++;
-            link.LastSequence = sequence;
-            db.LinkUpdates.Add(ToHistory(link, change, sequence, now));
+            update.Link.LastSequence = sequence;
+            db.LinkUpdates.Add(ToHistory(update, sequence, now));
         }
 
         await LinkFeedSequencer.AdvanceAsync(db, leaCode, previous, sequence, cancellationToken);
@@ -199,21 +201,28 @@ internal sealed class LinkPublisher(
     private static string PortalAccounts(StudentEntity student) =>
         string.Join('\n', student.Guardians.OrderBy(g => g.Ordinal).Select(g => g.PortalAccountId).Where(id => id.Length > 0));
 
-    private static LinkUpdateEntity ToHistory(VideoLinkEntity link, LinkChangeType change, long sequence, DateTimeOffset now) => new()
+    private static LinkUpdateEntity ToHistory(PendingUpdate update, long sequence, DateTimeOffset now)
     {
-        LeaCode = link.LeaCode,
-        Sequence = sequence,
-        LinkId = link.Id,
-        ChangeType = change,
-        SchoolYear = link.SchoolYear,
-        Assessment = link.Assessment,
-        Ssid = link.Ssid,
-        LocalStudentId = link.LocalStudentId,
-        SchoolCdsCode = link.SchoolCdsCode,
-        GuardianPortalAccountIds = link.GuardianPortalAccountIds,
-        Language = link.Language,
-        Url = link.Url,
-        ExpireTime = link.ExpireTime,
-        CommitTime = now,
-    };
+        var link = update.Link;
+        return new LinkUpdateEntity
+        {
+            LeaCode = link.LeaCode,
+            Sequence = sequence,
+            LinkId = link.Id,
+            ChangeType = update.Change,
+            SchoolYear = link.SchoolYear,
+            Assessment = link.Assessment,
+            Ssid = link.Ssid,
+            LocalStudentId = link.LocalStudentId,
+            SchoolCdsCode = link.SchoolCdsCode,
+            GuardianPortalAccountIds = link.GuardianPortalAccountIds,
+            Language = link.Language,
+            Url = update.Url,
+            ExpireTime = update.ExpireTime,
+            CommitTime = now,
+        };
+    }
+
+    /// <summary>One applied change, with the link's URL and expiry right after it.</summary>
+    private sealed record PendingUpdate(VideoLinkEntity Link, LinkChangeType Change, string Url, DateTimeOffset? ExpireTime);
 }

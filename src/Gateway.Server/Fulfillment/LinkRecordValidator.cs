@@ -118,6 +118,14 @@ internal sealed class LinkRecordValidator(IOptions<FulfillmentOptions> options, 
             return null;
         }
 
+        // Uri.TryCreate trims surrounding whitespace and accepts some of these characters, so the raw
+        // text is checked.
+        if (Gateway.Domain.UnsafeCharacters.Describe(text, rejectWhitespace: true) is { } unsafeCharacter)
+        {
+            violations.Add((field, $"the URL contains {unsafeCharacter}; percent-encode it or remove it"));
+            return null;
+        }
+
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
         {
             violations.Add((field, "the URL is not an absolute URL"));
@@ -136,12 +144,37 @@ internal sealed class LinkRecordValidator(IOptions<FulfillmentOptions> options, 
             return null;
         }
 
+        if (!uri.IsDefaultPort || HasExplicitPort(text))
+        {
+            violations.Add((field, $"the URL names the port {uri.Port}; remove the port, because only the default https port is accepted"));
+            return null;
+        }
+
+        if (text.Contains('#', StringComparison.Ordinal))
+        {
+            violations.Add((field, "the URL must not contain a fragment (#...)"));
+            return null;
+        }
+
         if (!settings.AllowedUrlHosts.Contains(uri.IdnHost, StringComparer.OrdinalIgnoreCase))
         {
             violations.Add((field, $"the URL's host '{uri.IdnHost}' is not an allowed video host; allowed: {string.Join(", ", settings.AllowedUrlHosts)}"));
             return null;
         }
 
-        return text;
+        // The normalised form (lowercase host, resolved dot segments, percent-encoded non-ASCII) is
+        // stored, so the feed sends the same text for the same address.
+        return uri.AbsoluteUri;
+    }
+
+    // Uri reports "https://host:443/" as the default port, so the raw authority is read instead.
+    private static bool HasExplicitPort(string text)
+    {
+        var start = text.IndexOf("://", StringComparison.Ordinal) + 3;
+        var end = text.IndexOfAny(['/', '\\', '?', '#'], start);
+        var authority = end < 0 ? text[start..] : text[start..end];
+
+        // A colon inside the brackets of an IPv6 address is not a port separator.
+        return authority.LastIndexOf(':') > authority.LastIndexOf(']');
     }
 }

@@ -62,6 +62,31 @@ public abstract class LinkFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_LinkRepeatedInMessage_SendsEachUrl()
+    {
+        await SeedOrderAsync(_gateway, Lea, [new(Ssid(1), SchoolA, VideoLanguage.Mandarin)]);
+        var vendor = await CreateVendorAsync(_gateway);
+        var feed = await CreateFeedClientAsync(_gateway);
+        var baseExpiry = new DateTimeOffset(DateTimeOffset.UtcNow.AddDays(30).UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var records = Enumerable.Range(1, 3).Select(i =>
+        {
+            var record = Link(Ssid(1), VideoLanguage.Mandarin, $"https://{Host}/v/take-{i}");
+            record.ExpireTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(baseExpiry.AddDays(i));
+            return record;
+        }).ToList();
+
+        var response = await PublishAsync(vendor, records);
+        using var watch = feed.WatchLinkUpdates(FromBeginning());
+        var updates = (await ReadUpdatesAsync(watch.ResponseStream, 3)).Where(r => r.Update is not null).Select(r => r.Update).ToList();
+
+        Assert.Equal(3, response.AcceptedCount);
+        Assert.Equal([1L, 2L, 3L], updates.Select(u => u.Sequence));
+        Assert.Equal([LinkChangeType.Available, LinkChangeType.Replaced, LinkChangeType.Replaced], updates.Select(u => u.ChangeType));
+        Assert.Equal(Enumerable.Range(1, 3).Select(i => $"https://{Host}/v/take-{i}"), updates.Select(u => u.Url));
+        Assert.Equal(Enumerable.Range(1, 3).Select(i => baseExpiry.AddDays(i)), updates.Select(u => u.ExpireTime.ToDateTimeOffset()));
+    }
+
+    [Fact]
     public async Task Watch_ReplaceAndRevoke_SendsChanges()
     {
         await SeedOrderAsync(_gateway, Lea, [new(Ssid(1), SchoolA, VideoLanguage.Vietnamese, "P-1")]);

@@ -139,6 +139,35 @@ public abstract class AcknowledgementReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Acknowledge_ReasonWithControlCharacter_Invalid()
+    {
+        var orders = await OrderHarness.CreateOrderClientAsync(_gateway);
+        await orders.PlaceOrderAsync(OrderHarness.SelectionOrder("c1", OrderHarness.Summative(), false, "1000000002")).ResponseAsync.WaitAsync(OrderHarness.TestTimeout);
+        var vendor = await FeedHarness.CreateVendorAsync(_gateway);
+        await FeedHarness.PublishAsync(vendor, [FeedHarness.Link("1000000002", VideoLanguage.English)]);
+        var channel = await _gateway.CreateLeaChannelAsync(Lea, GatewayScopes.LinksAcknowledge);
+        var feed = new LinkFeedService.LinkFeedServiceClient(channel);
+        string[] reasons = ["bad\0reason", "no \u202Eaccount", "tab\tinside", "line\u2028break", "escape\u001b[31m"];
+        string[] codes = ["U+0000", "U+202E", "U+0009", "U+2028", "U+001B"];
+
+        var request = new AcknowledgeLinkUpdatesRequest();
+        request.Acknowledgements.AddRange(reasons.Select(r => Ack(1, written: false, r)));
+        request.Acknowledgements.Add(Ack(1, written: false, "portal account not found"));
+        var response = await feed.AcknowledgeLinkUpdatesAsync(request).ResponseAsync.WaitAsync(OrderHarness.TestTimeout);
+
+        Assert.Equal(reasons.Length, response.RejectedCount);
+        Assert.Equal(1, response.RecordedCount);
+        for (var i = 0; i < reasons.Length; i++)
+        {
+            Assert.Equal(AcknowledgementResult.Invalid, response.Outcomes[i].Result);
+            Assert.StartsWith($"acknowledgements[{i}]:", response.Outcomes[i].Detail);
+            Assert.Contains(codes[i], response.Outcomes[i].Detail);
+        }
+
+        Assert.Equal(AcknowledgementResult.Recorded, response.Outcomes[^1].Result);
+    }
+
+    [Fact]
     public async Task Publish_AfterRosterChange_UsesCurrentPortalAccounts()
     {
         var orders = await OrderHarness.CreateOrderClientAsync(_gateway);

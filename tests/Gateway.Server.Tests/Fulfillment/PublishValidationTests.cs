@@ -49,6 +49,57 @@ public abstract class PublishValidationTests : IAsyncLifetime
         { "bad-ssid", "links[1].ssid" },
     };
 
+    /// <summary>URLs that must be rejected, with a word the violation's description must contain.</summary>
+    public static TheoryData<string, string> InvalidUrls => new()
+    {
+        { $"https://{Host}/v/a b", "U+0020" },
+        { $"https://{Host}/v/a\0b", "U+0000" },
+        { $"https://{Host}/v/a\u001bb", "U+001B" },
+        { $"https://{Host}/v/a\tb", "U+0009" },
+        { $"https://{Host}/v/a\u202Eb", "U+202E" },
+        { $"https://{Host}/v/a\u200Bb", "U+200B" },
+        { $"https://{Host}/v/a\u2028b", "U+2028" },
+        { $"https://{Host}/v/a\u2029b", "U+2029" },
+        { $"https://{Host}/v/ab\n", "U+000A" },
+        { $" https://{Host}/v/ab", "U+0020" },
+        { $"https://{Host}:8443/v/ab", "port" },
+        { $"https://{Host}:443/v/ab", "port" },
+        { $"https://user:secret@{Host}/v/ab", "user information" },
+        { $"https://{Host}/v/ab#t=10", "fragment" },
+        { $"https://{Host}/v/ab#", "fragment" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidUrls))]
+    public async Task Publish_InvalidUrl_RejectedWithReason(string url, string expected)
+    {
+        var records = new[] { Link(Ssid(1), VideoLanguage.English), Link(Ssid(1), VideoLanguage.Spanish, url) };
+
+        var response = await PublishAsync(_vendor, records);
+
+        Assert.Equal(1, response.AcceptedCount);
+        var rejected = Assert.Single(response.RejectedRecords);
+        Assert.Equal(1, rejected.RecordIndex);
+        var violation = Assert.Single(rejected.BadRequest.FieldViolations);
+        Assert.Equal("links[1].url", violation.Field);
+        Assert.Contains(expected, violation.Description);
+        Assert.DoesNotContain("/v/", violation.Description);
+    }
+
+    [Fact]
+    public async Task Publish_Url_StoredNormalised()
+    {
+        var feed = await CreateFeedClientAsync(_gateway);
+        var url = "https://VIDEOS.ssr-vendor.EXAMPLE/v/x/../Espa\u00f1ol?k=1";
+
+        var response = await PublishAsync(_vendor, [Link(Ssid(2), VideoLanguage.English, url)]);
+        using var watch = feed.WatchLinkUpdates(FromBeginning());
+        var update = (await ReadUpdatesAsync(watch.ResponseStream, 1)).Single(r => r.Update is not null).Update;
+
+        Assert.Equal(1, response.AcceptedCount);
+        Assert.Equal($"https://{Host}/v/Espa%C3%B1ol?k=1", update.Url);
+    }
+
     [Theory]
     [MemberData(nameof(InvalidRecords))]
     public async Task Publish_InvalidRecord_RejectedWithFieldPath(string rule, string field)
@@ -106,6 +157,33 @@ public abstract class PublishValidationTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<RpcException>(() => PublishAsync(client, [Link(Ssid(1), VideoLanguage.English)]));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Publish_Rejections_SortedByIndex()
+    {
+        // Records 0 and 2 fail the database check, which runs after the field checks reject 1 and 3.
+        var records = new[] { Invalid("not-ordered"), Invalid("http-url"), Invalid("cancelled-order"), Invalid("bad-ssid"), Link(Ssid(1), VideoLanguage.English) };
+
+        var response = await PublishAsync(_vendor, records);
+
+        Assert.Equal(1, response.AcceptedCount);
+        Assert.Equal([0, 1, 2, 3], response.RejectedRecords.Select(r => r.RecordIndex));
+    }
+
+    [Fact]
+    public async Task Revoke_Rejections_SortedByIndex()
+    {
+        var administration = Link(Ssid(1), VideoLanguage.English).Administration;
+        var request = new RevokeVideoLinksRequest();
+        request.Links.Add(new VideoLinkRevocation { LeaCode = Lea, Administration = administration, Ssid = Ssid(1), Language = SsrGateway.V1.VideoLanguage.English });
+        request.Links.Add(new VideoLinkRevocation { LeaCode = "1964733", Administration = administration, Ssid = Ssid(1), Language = SsrGateway.V1.VideoLanguage.English });
+
+        var response = await _vendor.RevokeVideoLinksAsync(request).ResponseAsync.WaitAsync(TestTimeout);
+
+        Assert.Equal([0, 1], response.RejectedRecords.Select(r => r.RecordIndex));
+        Assert.Equal("links[0].ssid", response.RejectedRecords[0].BadRequest.FieldViolations[0].Field);
+        Assert.Equal("links[1].lea_code", response.RejectedRecords[1].BadRequest.FieldViolations[0].Field);
     }
 
     [Fact]
