@@ -27,7 +27,7 @@ internal sealed partial class ActiveClientMiddleware(RequestDelegate next, ILogg
         if (!active)
         {
             Log.RevokedClientRejected(logger, clientId, lea ?? "(none)");
-            // An anonymous principal makes the authorization step answer UNAUTHENTICATED.
+            // An anonymous principal makes the authorization step return UNAUTHENTICATED.
             context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
         }
         else

@@ -33,7 +33,7 @@ internal static partial class TokenEndpoint
         }
 
         // A repeated parameter reaches OpenIddict as an array, which reads as a missing scope or
-        // LEA; answering with every allowed scope would widen the token, so repeats are rejected.
+        // LEA. A token with every allowed scope would then be issued, so repeats are rejected.
         foreach (var (name, value) in request.GetParameters())
         {
             if (((StringValues?)value) is { Count: > 1 })

@@ -90,8 +90,8 @@ internal sealed class RosterUploadProcessor
         }
     }
 
-    // A client that resets its stream surfaces as an IOException from the request reader, which
-    // can arrive before the call's token is cancelled; both mean the client left, not a fault.
+    // A client that resets its stream surfaces as an IOException from the request reader. It can
+    // arrive before the call's token is cancelled, and both mean the client left, not a fault.
     private static bool IsClientGone(Exception exception, CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested || exception is IOException;
 

@@ -8,7 +8,7 @@ namespace Gateway.Server.Rpc;
 /// <summary>
 /// Builds the errors a caller can get, with <c>google.rpc</c> details attached as the
 /// <c>grpc-status-details-bin</c> trailer: field violations for INVALID_ARGUMENT and a stable
-/// reason for FAILED_PRECONDITION. Messages name the value and say what to do.
+/// reason for FAILED_PRECONDITION. Messages name the value and what to do next.
 /// </summary>
 public static class RpcErrors
 {
