@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;

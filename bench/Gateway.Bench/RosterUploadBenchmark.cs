@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -75,7 +76,7 @@ internal static class RosterUploadBenchmark
     private static async Task<RosterStepResult[]> RunUploadsAsync(Scenario scenario, int students, int batchSize, TimeSpan sampleInterval, CancellationToken cancellationToken)
     {
         await using var gateway = await InProcessGateway.StartAsync(cancellationToken);
-        using var channel = await gateway.CreateLeaChannelAsync(SyntheticRoster.LeaCode, [Server.Auth.GatewayScopes.RosterWrite], cancellationToken);
+        using var channel = await gateway.CreateLeaChannelAsync(SyntheticRoster.LeaCode, [Domain.Tenancy.GatewayScopes.RosterWrite], cancellationToken);
         var client = new RosterService.RosterServiceClient(channel);
 
         var warmUp = new Administration { SchoolYear = SyntheticRoster.SchoolYear, Assessment = Assessment.InitialElpac };

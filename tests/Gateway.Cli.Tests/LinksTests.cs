@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.Text.Json;
 using Gateway.Cli.Tests.Infrastructure;
 using Gateway.Server.Auth;

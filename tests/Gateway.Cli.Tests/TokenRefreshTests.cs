@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using Gateway.Cli.Remote;
 using Gateway.Cli.Tests.Infrastructure;
 using Gateway.Server.Auth;

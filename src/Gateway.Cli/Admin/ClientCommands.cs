@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Gateway.Cli.Output;
@@ -29,7 +30,7 @@ internal static class ClientCommands
         };
         var scopes = new Option<string[]>("--scope")
         {
-            Description = $"Scope the client may request; repeat for several. Known: {string.Join(", ", CliScopes.All)}.",
+            Description = $"Scope the client may request; repeat for several. Known: {string.Join(", ", GatewayScopes.All)}.",
             Required = true,
         };
         var json = new Option<bool>("--json") { Description = "Write JSON instead of text." };
@@ -39,16 +40,16 @@ internal static class ClientCommands
         {
             var leaCodes = parseResult.GetValue(leas) ?? [];
             var scopeNames = SplitScopes(parseResult.GetValue(scopes) ?? []);
-            if (leaCodes.Length == 0 && scopeNames.Any(scope => scope != CliScopes.FulfillmentPublish))
+            if (leaCodes.Length == 0 && scopeNames.Any(scope => scope != GatewayScopes.FulfillmentPublish))
             {
-                throw CliException.Usage($"--lea is required: every scope except {CliScopes.FulfillmentPublish} is used with a token bound to one LEA.");
+                throw CliException.Usage($"--lea is required: every scope except {GatewayScopes.FulfillmentPublish} is used with a token bound to one LEA.");
             }
 
             await using var store = await AdminStore.OpenAsync(context, parseResult.GetValue(dataDirectory), cancellationToken);
             await using var scope = store.CreateAsyncScope();
             var tenants = scope.ServiceProvider.GetRequiredService<TenantAdministration>();
             var credentials = await tenants.AddClientAsync(
-                parseResult.GetRequiredValue(name), leaCodes, scopeNames, CliScopes.All.ToList(), cancellationToken);
+                parseResult.GetRequiredValue(name), leaCodes, scopeNames, GatewayScopes.All.ToList(), cancellationToken);
             await WriteCredentialsAsync(context, credentials, parseResult.GetValue(json));
             return ExitCodes.Success;
         }));

@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Gateway.Cli.Admin;
@@ -44,7 +45,7 @@ internal static class PublishCommand
             }
 
             var settings = connection.Resolve(parseResult, context);
-            await using var gateway = await CommonOptions.ConnectAsync(settings, [CliScopes.FulfillmentPublish], cancellationToken);
+            await using var gateway = await CommonOptions.ConnectAsync(settings, [GatewayScopes.FulfillmentPublish], cancellationToken);
             var client = new FulfillmentService.FulfillmentServiceClient(gateway.Channel);
             var total = Math.Max(0, File.ReadLines(path).Count(line => !string.IsNullOrWhiteSpace(line)) - 1);
             var outcome = await Terminal.RunWithProgressAsync(context, "Publishing", total,

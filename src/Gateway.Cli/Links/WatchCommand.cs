@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -42,7 +43,7 @@ internal static class WatchCommand
             }
 
             var settings = connection.Resolve(parseResult, context);
-            await using var gateway = await CommonOptions.ConnectAsync(settings, [CliScopes.LinksRead, CliScopes.LinksAcknowledge], cancellationToken);
+            await using var gateway = await CommonOptions.ConnectAsync(settings, [GatewayScopes.LinksRead, GatewayScopes.LinksAcknowledge], cancellationToken);
             var watcher = new LinkWatcher(
                 context,
                 gateway,

@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -47,7 +48,7 @@ internal static class OrderCommands
                 IdempotencyKey = parseResult.GetValue(idempotencyKey) ?? DefaultIdempotencyKey(quoteId, purchaseOrderNumber),
             };
 
-            await using var gateway = await CommonOptions.ConnectAsync(connection.Resolve(parseResult, context), [CliScopes.OrdersWrite], cancellationToken);
+            await using var gateway = await CommonOptions.ConnectAsync(connection.Resolve(parseResult, context), [GatewayScopes.OrdersWrite], cancellationToken);
             var response = await new OrderService.OrderServiceClient(gateway.Channel).PlaceOrderAsync(request, cancellationToken: cancellationToken);
             await WriteOrderAsync(context, response.Order, parseResult.GetValue(json), withStudents: false);
             return ExitCodes.Success;
@@ -81,7 +82,7 @@ internal static class OrderCommands
                 request.Administration = CommonOptions.ParseAdministration(year, assessmentName!);
             }
 
-            await using var gateway = await CommonOptions.ConnectAsync(connection.Resolve(parseResult, context), [CliScopes.OrdersRead], cancellationToken);
+            await using var gateway = await CommonOptions.ConnectAsync(connection.Resolve(parseResult, context), [GatewayScopes.OrdersRead], cancellationToken);
             var client = new OrderService.OrderServiceClient(gateway.Channel);
             var orders = new List<Order>();
             do
@@ -127,7 +128,7 @@ internal static class OrderCommands
         connection.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => GatewayCli.GuardAsync(context, cancellationToken, async () =>
         {
-            await using var gateway = await CommonOptions.ConnectAsync(connection.Resolve(parseResult, context), [CliScopes.OrdersRead], cancellationToken);
+            await using var gateway = await CommonOptions.ConnectAsync(connection.Resolve(parseResult, context), [GatewayScopes.OrdersRead], cancellationToken);
             var response = await new OrderService.OrderServiceClient(gateway.Channel)
                 .GetOrderAsync(new GetOrderRequest { OrderId = parseResult.GetRequiredValue(orderId) }, cancellationToken: cancellationToken);
             await WriteOrderAsync(context, response.Order, parseResult.GetValue(json), withStudents: true);
@@ -145,7 +146,7 @@ internal static class OrderCommands
         connection.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => GatewayCli.GuardAsync(context, cancellationToken, async () =>
         {
-            await using var gateway = await CommonOptions.ConnectAsync(connection.Resolve(parseResult, context), [CliScopes.OrdersWrite], cancellationToken);
+            await using var gateway = await CommonOptions.ConnectAsync(connection.Resolve(parseResult, context), [GatewayScopes.OrdersWrite], cancellationToken);
             var response = await new OrderService.OrderServiceClient(gateway.Channel)
                 .CancelOrderAsync(new CancelOrderRequest { OrderId = parseResult.GetRequiredValue(orderId) }, cancellationToken: cancellationToken);
             await WriteOrderAsync(context, response.Order, parseResult.GetValue(json), withStudents: false);

@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.CommandLine;
 using System.Globalization;
 using Gateway.Cli.Admin;
@@ -28,7 +29,7 @@ internal static class ReportCommand
             {
                 Administration = CommonOptions.ParseAdministration(parseResult.GetRequiredValue(schoolYear), parseResult.GetRequiredValue(assessment)),
             };
-            await using var gateway = await CommonOptions.ConnectAsync(connection.Resolve(parseResult, context), [CliScopes.OrdersRead], cancellationToken);
+            await using var gateway = await CommonOptions.ConnectAsync(connection.Resolve(parseResult, context), [GatewayScopes.OrdersRead], cancellationToken);
             var response = await new OrderService.OrderServiceClient(gateway.Channel).GetDistributionReportAsync(request, cancellationToken: cancellationToken);
             var rows = response.Report.Schools.Append(response.Report.Total ?? new DistributionFigures()).ToList();
 

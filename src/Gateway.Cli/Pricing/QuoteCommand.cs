@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -52,7 +53,7 @@ internal static class QuoteCommand
             }
 
             var settings = connection.Resolve(parseResult, context);
-            await using var gateway = await CommonOptions.ConnectAsync(settings, [CliScopes.PricingRead], cancellationToken);
+            await using var gateway = await CommonOptions.ConnectAsync(settings, [GatewayScopes.PricingRead], cancellationToken);
             var response = await new PricingService.PricingServiceClient(gateway.Channel).QuoteOrderAsync(request, cancellationToken: cancellationToken);
 
             if (parseResult.GetValue(json))

@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.CommandLine;
 using Gateway.Cli.Admin;
 using Gateway.Cli.Output;
@@ -84,7 +85,7 @@ internal static class RosterCommands
         else
         {
             var settings = options.Connection.Resolve(parseResult, context);
-            await using var connection = await CommonOptions.ConnectAsync(settings, [CliScopes.RosterWrite], cancellationToken);
+            await using var connection = await CommonOptions.ConnectAsync(settings, [GatewayScopes.RosterWrite], cancellationToken);
             var client = new RosterService.RosterServiceClient(connection.Channel);
             outcome = await Terminal.RunWithProgressAsync(context, "Uploading", total,
                 progress => RosterUploader.RunAsync(import, administration, mode, idempotencyKey, client, progress, cancellationToken));

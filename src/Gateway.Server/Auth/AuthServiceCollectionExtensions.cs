@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using Gateway.Storage;
 using Microsoft.AspNetCore.Authorization;
 using OpenIddict.Validation.AspNetCore;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 namespace Gateway.Server.Auth;
 
 /// <summary>
-/// Answers a failed authorization on a gRPC call with a proper gRPC status in a trailers-only
+/// Ends a gRPC call that fails authorization with a proper gRPC status in a trailers-only
 /// response: UNAUTHENTICATED when the token is missing or invalid, PERMISSION_DENIED when it lacks
 /// the scope. Plain HTTP requests keep the default 401/403 behaviour.
 /// </summary>

@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using OpenIddict.Abstractions;
 

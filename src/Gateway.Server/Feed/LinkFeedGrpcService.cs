@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using Gateway.Domain.Feed;
 using Gateway.Server.Auth;
 using Gateway.Server.Rpc;

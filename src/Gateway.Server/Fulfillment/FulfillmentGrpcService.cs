@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.Security.Claims;
 using Gateway.Server.Auth;
 using Grpc.Core;

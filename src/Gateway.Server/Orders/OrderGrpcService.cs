@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using Gateway.Server.Auth;
 using Gateway.Server.Roster;
 using Grpc.Core;

@@ -33,7 +33,7 @@ public static class RpcErrors
 
     /// <summary>
     /// NOT_FOUND. Callers pass the same message for a missing id and for another LEA's id, so the
-    /// answer cannot tell them apart.
+    /// status cannot tell them apart.
     /// </summary>
     public static RpcException NotFound(string message) => Build(Code.NotFound, message);
 

@@ -9,7 +9,7 @@ public interface ITenantScope
     /// <summary>
     /// 14-digit CDS code of the current LEA, or null when the caller is not bound to one (the
     /// vendor's fulfillment client, admin commands). With null, tenant-filtered queries return
-    /// no rows: cross-LEA code must say so with <c>IgnoreQueryFilters()</c>.
+    /// no rows: cross-LEA code must opt out with <c>IgnoreQueryFilters()</c>.
     /// </summary>
     string? LeaCode { get; }
 }

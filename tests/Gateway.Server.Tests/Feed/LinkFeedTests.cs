@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using Gateway.Storage;
 using Gateway.Server.Tests.Infrastructure;
 using Grpc.Core;
@@ -190,7 +191,7 @@ public abstract class LinkFeedTests : IAsyncLifetime
     [Fact]
     public async Task Watch_WithoutLinksReadScope_PermissionDenied()
     {
-        var channel = await _gateway.CreateLeaChannelAsync(Lea, Gateway.Server.Auth.GatewayScopes.OrdersRead);
+        var channel = await _gateway.CreateLeaChannelAsync(Lea, Gateway.Domain.Tenancy.GatewayScopes.OrdersRead);
         var feed = new LinkFeedService.LinkFeedServiceClient(channel);
 
         using var watch = feed.WatchLinkUpdates(FromBeginning());

@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using Gateway.Storage;
 using Gateway.Server.Tests.Feed;
 using Gateway.Server.Tests.Infrastructure;
@@ -151,7 +152,7 @@ public abstract class PublishValidationTests : IAsyncLifetime
     [Fact]
     public async Task Publish_WithoutPublishScope_PermissionDenied()
     {
-        var channel = await _gateway.CreateLeaChannelAsync(Lea, Gateway.Server.Auth.GatewayScopes.LinksRead);
+        var channel = await _gateway.CreateLeaChannelAsync(Lea, Gateway.Domain.Tenancy.GatewayScopes.LinksRead);
         var client = new FulfillmentService.FulfillmentServiceClient(channel);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => PublishAsync(client, [Link(Ssid(1), VideoLanguage.English)]));

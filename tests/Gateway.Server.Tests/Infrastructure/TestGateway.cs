@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;

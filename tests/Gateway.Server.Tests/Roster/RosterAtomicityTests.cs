@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using System.Diagnostics;
 using Gateway.Server.Auth;
 using Gateway.Server.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using Gateway.Domain.Tenancy;
 using Gateway.Server.ScaleOut;
 using Gateway.Testing;
 using Grpc.Health.V1;
@@ -29,7 +30,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await SeedOrderAsync(_replicas.A, Lea, [new(Ssid(1), SchoolA, VideoLanguage.Spanish, "P-1")]);
         var vendor = await CreateVendorAsync(_replicas.A);
         var feedOnB = await CreateFeedClientAsync(_replicas.B);
-        var pricingOnA = new PricingService.PricingServiceClient(await _replicas.A.CreateLeaChannelAsync(Lea, Gateway.Server.Auth.GatewayScopes.PricingRead));
+        var pricingOnA = new PricingService.PricingServiceClient(await _replicas.A.CreateLeaChannelAsync(Lea, Gateway.Domain.Tenancy.GatewayScopes.PricingRead));
         var healthOnA = new Grpc.Health.V1.Health.HealthClient(_replicas.A.CreateChannel(null));
         await PublishAsync(vendor, [Link(Ssid(1), VideoLanguage.English)]);
         using var watch = feedOnB.WatchLinkUpdates(FromBeginning());

@@ -1,4 +1,4 @@
-namespace Gateway.Server.Auth;
+namespace Gateway.Domain.Tenancy;
 
 /// <summary>
 /// OAuth 2.0 scopes of the gateway, one per capability, named <c>area.action</c>. Every scope
@@ -22,6 +22,6 @@ public static class GatewayScopes
     public static readonly IReadOnlyList<string> LeaScopes =
         [RosterWrite, RosterRead, PricingRead, OrdersWrite, OrdersRead, LinksRead, LinksAcknowledge];
 
-    /// <summary>Every scope the token endpoint knows.</summary>
+    /// <summary>Every scope the token endpoint accepts.</summary>
     public static readonly IReadOnlyList<string> All = [.. LeaScopes, FulfillmentPublish];
 }
